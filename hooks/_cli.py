@@ -1,0 +1,275 @@
+"""The common front of every hook: flags, configuration, filtering, output, exit status.
+
+A hook module describes itself with one ``Hook`` record and its ``main`` is ``return
+run(HOOK, argv)``. Every hook therefore has the same flags (``--config``, ``--format``,
+``--select``, ``--ignore``, ``--fix`` where a fix exists, one flag per option of its
+own), the same configuration rules and the same exit status: 0 clean, 1 findings or
+files rewritten, 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+from mlhooks import _noqa
+from mlhooks._config import (
+    SHARED_OPTIONS,
+    ConfigError,
+    Option,
+    Settings,
+    check_value,
+    load_table,
+    resolve,
+    validate_table,
+)
+from mlhooks._diagnostics import FORMATS, Diagnostic, format_diagnostics
+from mlhooks._files import FileProblem, Repo, git_root, read_text
+
+SECTIONS = ("code", "notebooks", "documents", "data and experiments", "tooling")
+NOT_HOOKS = {"cli", "__init__", "__main__"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a hook's check sees: the repository, its settings, the files to check."""
+
+    repo: Repo
+    settings: Settings
+    filenames: tuple[str, ...] = ()
+    fix: bool = False
+
+    @property
+    def root(self) -> Path:
+        return self.repo.root
+
+    def included(self, path: str) -> bool:
+        """False for files matched by the ``exclude`` setting."""
+        return not any(glob_match(path, glob) for glob in self.settings.exclude)
+
+
+@dataclass(frozen=True)
+class Hook:
+    """Everything the front needs to know about one hook."""
+
+    id: str
+    summary: str
+    section: str
+    codes: Mapping[str, str]
+    check: Callable[[Context], list[Diagnostic]]
+    options: tuple[Option, ...] = ()
+    files: str | None = (
+        None  # regex of the files a per-file hook reads; None: whole repo
+    )
+    fixable: bool = False
+    all_options: tuple[Option, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "all_options", SHARED_OPTIONS + self.options)
+
+
+def glob_match(path: str, glob: str) -> bool:
+    """flake8's rule: a glob without ``/`` matches a name, else the whole path."""
+    glob = glob.rstrip("/")
+    if "/" not in glob:
+        return any(fnmatch(part, glob) for part in path.split("/"))
+    return fnmatch(path, glob) or fnmatch(path, glob + "/*")
+
+
+def known_hook_ids() -> list[str]:
+    """Hook ids derived from the package's module names (no import needed)."""
+    here = Path(__file__).parent
+    names = (p.stem for p in here.glob("*.py"))
+    return sorted(
+        n.replace("_", "-")
+        for n in names
+        if not n.startswith("_") and n not in NOT_HOOKS
+    )
+
+
+def _flag_type(option: Option) -> Callable[[str], Any]:
+    if option.kind == "int":
+        return int
+    if option.kind == "list":
+        return lambda text: [item.strip() for item in text.split(",") if item.strip()]
+    return str
+
+
+def build_parser(hook: Hook) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=hook.id, description=hook.summary, argument_default=argparse.SUPPRESS
+    )
+    parser.add_argument(
+        "filenames", nargs="*", help="files to check (pre-commit passes them)"
+    )
+    parser.add_argument(
+        "--config", help="pyproject.toml to read instead of the project's"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, help="output format (default: text)"
+    )
+    if hook.fixable:
+        parser.add_argument(
+            "--fix", action="store_true", help="fix what can be fixed safely"
+        )
+    for option in hook.all_options:
+        flag = "--" + option.name
+        if option.kind == "table":
+            continue
+        if option.kind == "bool":
+            parser.add_argument(
+                flag,
+                dest=option.name,
+                action=argparse.BooleanOptionalAction,
+                help=option.help,
+            )
+        else:
+            parser.add_argument(
+                flag,
+                dest=option.name,
+                type=_flag_type(option),
+                help=option.help,
+                choices=option.choices or None,
+            )
+    return parser
+
+
+def project_root(path: Path | None = None) -> Path:
+    """The git work-tree root of ``path`` (default: the current folder), or itself."""
+    start = (path or Path.cwd()).resolve()
+    return git_root(start) or start
+
+
+def read_config(root: Path, config: str | None) -> tuple[dict[str, Any], str]:
+    """The validated ``[tool.mlhooks]`` table (sub-tables unchecked), its file."""
+    table, where = load_table(root, Path(config) if config else None)
+    shared = validate_table(
+        table, SHARED_OPTIONS, where or "pyproject.toml", tuple(known_hook_ids())
+    )
+    for glob, codes in table.get("per-file-ignores", {}).items():
+        check_value(Option(glob, "list", [], ""), codes, f"{where}: per-file-ignores")
+    return {**table, **shared}, where
+
+
+def hook_settings(
+    hook: Hook, table: Mapping[str, Any], where: str, cli: Mapping[str, Any]
+) -> Settings:
+    shared = {o.name: table[o.name] for o in SHARED_OPTIONS if o.name in table}
+    own = validate_table(
+        table.get(hook.id, {}), hook.options, f"{where} [tool.mlhooks.{hook.id}]"
+    )
+    cli_values = {o.name: cli[o.name] for o in hook.all_options if o.name in cli}
+    return resolve(hook.all_options, {**shared, **own}, cli_values)
+
+
+class _Texts(dict):  # type: ignore[type-arg]
+    """File texts read once for noqa lookups; unreadable files read as ''."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+
+    def __missing__(self, path: str) -> str:
+        try:
+            text = read_text(self.root, path) if (self.root / path).is_file() else ""
+        except (FileProblem, OSError):
+            text = ""
+        self[path] = text
+        return text
+
+
+def keep(
+    diagnostics: list[Diagnostic], settings: Settings, root: Path
+) -> list[Diagnostic]:
+    """Apply select, ignore, per-file-ignores and noqa comments."""
+    texts = _Texts(root)
+    kept = []
+    for diag in diagnostics:
+        if not _noqa.matches(diag.code, settings.select) or _noqa.matches(
+            diag.code, settings.ignore
+        ):
+            continue
+        if any(
+            glob_match(diag.path, glob) and _noqa.matches(diag.code, codes)
+            for glob, codes in settings.per_file_ignores.items()
+        ):
+            continue
+        if diag.path != "." and _noqa.is_suppressed(
+            diag.code, diag.line, texts[diag.path]
+        ):
+            continue
+        kept.append(diag)
+    return kept
+
+
+def run_check(hook: Hook, ctx: Context) -> list[Diagnostic]:
+    """The hook's check over ``ctx``, filtered by settings and noqa comments."""
+    return keep(hook.check(ctx), ctx.settings, ctx.root)
+
+
+def relative_names(
+    root: Path, names: Sequence[str], pattern: str | None
+) -> tuple[str, ...]:
+    """Command-line file names as root-relative ``/`` paths, filtered by ``pattern``."""
+    regex = re.compile(pattern) if pattern else None
+    result = []
+    for name in names:
+        full = Path(name).resolve()
+        try:
+            rel = full.relative_to(root).as_posix()
+        except ValueError:
+            rel = Path(name).as_posix()
+        if regex is None or regex.search(rel):
+            result.append(rel)
+    return tuple(result)
+
+
+def rebase(diagnostics: list[Diagnostic], root: Path) -> list[Diagnostic]:
+    """Paths shown relative to the current folder when the root lies below it."""
+    try:
+        prefix = root.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return diagnostics
+    if prefix == ".":
+        return diagnostics
+    return [
+        replace(d, path=prefix if d.path == "." else f"{prefix}/{d.path}")
+        for d in diagnostics
+    ]
+
+
+def fail(prog: str, message: str) -> int:
+    print(f"{prog}: error: {message}", file=sys.stderr)
+    return 2
+
+
+def run(hook: Hook, argv: Sequence[str] | None = None) -> int:
+    """Run the hook on the project in the current folder; print; exit status."""
+    args = vars(build_parser(hook).parse_args(argv))
+    root = project_root()
+    try:
+        table, where = read_config(root, args.get("config"))
+        settings = hook_settings(hook, table, where, args)
+        names = relative_names(root, args.get("filenames", []), hook.files)
+        ctx = Context(Repo(root), settings, names, bool(args.get("fix")))
+        ctx = replace(ctx, filenames=tuple(n for n in names if ctx.included(n)))
+        diagnostics = run_check(hook, ctx)
+    except ConfigError as exc:
+        return fail(hook.id, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        if os.environ.get("MLHOOKS_DEBUG"):
+            raise
+        return fail(
+            hook.id,
+            f"internal error: {type(exc).__name__}: {exc} (MLHOOKS_DEBUG=1 shows more)",
+        )
+    output = format_diagnostics(rebase(diagnostics, root), args.get("format", "text"))
+    if output:
+        print(output, end="" if output.endswith("\n") else "\n")
+    return 1 if diagnostics else 0

@@ -1,0 +1,67 @@
+"""Diagnostics: the one record every hook returns, and the output formats that print it.
+
+A diagnostic is ``path, line, col, code, message``. Paths are relative to the project
+root and use ``/``; positions are 1-based; line 0 means the whole file (or, with path
+``.``, the whole repository). Text output is the flake8/ruff shape ``path:line:col: CODE
+message`` (``path: CODE message`` for line 0), sorted, one per line, so editors and CI
+parse it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Iterable
+
+# Core codes (MLH0xx): input the hooks could not read. Permanent, like every code.
+CORE_CODES = {
+    "MLH001": "file is not valid UTF-8",
+    "MLH002": "file is binary (contains NUL bytes)",
+    "MLH003": "Python file does not parse",
+    "MLH004": "file is too large to check",
+    "MLH005": "configuration file in the repository does not parse",
+}
+
+FORMATS = ("text", "json")
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding: where, which rule, and a message saying what, why and how."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    fixed: bool = False
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.col, self.code, self.message)
+
+    def as_text(self) -> str:
+        where = self.path if self.line == 0 else f"{self.path}:{self.line}:{self.col}"
+        suffix = " [fixed]" if self.fixed else ""
+        return f"{where}: {self.code} {self.message}{suffix}"
+
+
+def file_diagnostic(path: str, code: str, message: str) -> Diagnostic:
+    """A finding about a whole file (or, with path ``.``, the whole repository)."""
+    return Diagnostic(path, 0, 0, code, message)
+
+
+def line_diagnostic(path: str, line: int, code: str, message: str) -> Diagnostic:
+    """A finding about one line, column 1."""
+    return Diagnostic(path, line, 1, code, message)
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+
+
+def format_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
+    """Render sorted diagnostics; an empty string when there are none (text format)."""
+    ordered = sort_diagnostics(diagnostics)
+    if fmt == "json":
+        return json.dumps([asdict(d) for d in ordered], ensure_ascii=False, indent=2)
+    return "".join(d.as_text() + "\n" for d in ordered)

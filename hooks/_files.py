@@ -1,0 +1,178 @@
+"""Files: safe decoding, atomic writes, and what git tracks.
+
+Reading never raises on bad input: undecodable, binary or oversized files become MLH00x
+diagnostics. Writing is atomic (a temporary file beside the resolved target, permission
+bits copied, ``os.replace``) and happens only when the content changes.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import tempfile
+from functools import cached_property
+from pathlib import Path
+
+from mlhooks._diagnostics import Diagnostic, file_diagnostic
+
+MAX_BYTES = 10 * 1024 * 1024
+BOM = b"\xef\xbb\xbf"
+SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node_modules"}
+
+
+class FileProblem(Exception):
+    """A file that cannot be checked; carries the diagnostic that says why."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text of ``data`` (BOM dropped), or FileProblem naming the bad byte."""
+    if b"\0" in data[:8192]:
+        raise FileProblem(
+            file_diagnostic(path, "MLH002", "binary file (contains NUL bytes); skipped")
+        )
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise FileProblem(
+            Diagnostic(
+                path,
+                line,
+                1,
+                "MLH001",
+                f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start});"
+                " re-save the file as UTF-8",
+            )
+        ) from None
+
+
+def read_text(root: Path, path: str, max_bytes: int = MAX_BYTES) -> str:
+    """Text of ``root/path``; FileProblem for binary, non-UTF-8 or huge files."""
+    full = root / path
+    size = full.stat().st_size
+    if size > max_bytes:
+        raise FileProblem(
+            file_diagnostic(
+                path,
+                "MLH004",
+                f"file is {size >> 20} MiB, over the {max_bytes >> 20} MiB limit;"
+                " skipped",
+            )
+        )
+    return decode(full.read_bytes(), path)
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically; False (no write) when unchanged."""
+    target = path.resolve()
+    try:
+        if target.read_bytes() == data:
+            return False
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return True
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+    """Output of a git command in ``root``; None when git or the repo is absent."""
+    try:
+        proc = subprocess.run(
+            ("git", *args),
+            cwd=root,
+            input=stdin,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    return proc.stdout if proc.returncode in (0, 1) else None
+
+
+def git_root(start: Path) -> Path | None:
+    out = _git(start, "rev-parse", "--show-toplevel")
+    return Path(out.decode().strip()) if out else None
+
+
+class Repo:
+    """The project being checked: its root and what git tracks below it.
+
+    Outside a git work tree every file below the root (but version-control, virtualenv
+    and cache folders) counts as tracked, so ``mlhooks check`` works on a plain folder.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @cached_property
+    def in_git(self) -> bool:
+        return git_root(self.root) is not None
+
+    @cached_property
+    def tracked(self) -> list[str]:
+        """Tracked (or staged) files below the root, relative to it, sorted."""
+        out = _git(self.root, "ls-files", "-z", "--cached", "--", ".")
+        if out is None or not self.in_git:
+            return sorted(self._walk())
+        return sorted(
+            p for p in out.decode("utf-8", "surrogateescape").split("\0") if p
+        )
+
+    @cached_property
+    def tracked_set(self) -> frozenset[str]:
+        return frozenset(self.tracked)
+
+    @cached_property
+    def tracked_dirs(self) -> frozenset[str]:
+        """Every folder that holds a tracked file, at any depth."""
+        dirs = set()
+        for name in self.tracked:
+            parts = name.split("/")[:-1]
+            for i in range(1, len(parts) + 1):
+                dirs.add("/".join(parts[:i]))
+        return frozenset(dirs)
+
+    def _walk(self) -> list[str]:
+        found = []
+        for dirpath, dirnames, filenames in os.walk(self.root):
+            dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS]
+            rel = Path(dirpath).relative_to(self.root).as_posix()
+            prefix = "" if rel == "." else rel + "/"
+            found.extend(prefix + name for name in filenames)
+        return found
+
+    def ignored(self, paths: list[str]) -> set[str]:
+        """The ``paths`` that git ignores (folders given with a trailing ``/``)."""
+        if not paths or not self.in_git:
+            return set()
+        stdin = "\0".join(paths).encode() + b"\0"
+        out = _git(
+            self.root, "check-ignore", "--no-index", "-z", "--stdin", stdin=stdin
+        )
+        if not out:
+            return set()
+        return {p for p in out.decode("utf-8", "surrogateescape").split("\0") if p}

@@ -1,0 +1,54 @@
+"""Suppression: ``# noqa: MLH201`` on a line, ``# mlhooks: noqa`` for a whole file.
+
+Codes or prefixes, comma- or space-separated. A bare ``# noqa`` (flake8's) does not
+silence mlhooks: our findings are about the guideline, not style, and must be silenced
+on purpose. In Markdown the same words go in an HTML comment: ``<!-- mlhooks: noqa:
+MLH411 -->``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+_CODES = r"(?P<codes>MLH\d{0,3}(?:[\s,]+MLH\d{0,3})*)"
+LINE_NOQA = re.compile(r"(?:#|<!--)\s*noqa\s*:\s*" + _CODES, re.IGNORECASE)
+FILE_NOQA = re.compile(
+    r"^\s*(?:#|<!--)\s*mlhooks\s*:\s*noqa(?:\s*:\s*" + _CODES + r")?\s*(?:-->)?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _split(codes: str) -> list[str]:
+    return [code.upper() for code in re.split(r"[\s,]+", codes) if code]
+
+
+def matches(code: str, prefixes: Iterable[str]) -> bool:
+    """True when ``code`` starts with one of the codes or prefixes."""
+    return any(code.startswith(prefix.upper()) for prefix in prefixes)
+
+
+def file_noqa(text: str) -> list[str] | None:
+    """Prefixes silenced in the whole file (``["MLH"]`` for all); None when none are."""
+    silenced: list[str] = []
+    for match in FILE_NOQA.finditer(text):
+        codes = match.group("codes")
+        silenced.extend(_split(codes) if codes else ["MLH"])
+    return silenced or None
+
+
+def line_noqa(line: str) -> list[str]:
+    """Prefixes silenced on one physical line."""
+    match = LINE_NOQA.search(line)
+    return _split(match.group("codes")) if match else []
+
+
+def is_suppressed(code: str, line: int, text: str) -> bool:
+    """Whether a finding at ``line`` (0: whole file) of ``text`` is silenced."""
+    whole = file_noqa(text)
+    if whole and matches(code, whole):
+        return True
+    if line <= 0:
+        return False
+    lines = text.splitlines()
+    return line <= len(lines) and matches(code, line_noqa(lines[line - 1]))

@@ -1,0 +1,204 @@
+"""check-required-files: the guideline's deliverables exist and are tracked by git.
+
+The guideline (成果物と品質) asks every model repository for an explicit run environment, a
+README, a configuration file that drives model generation, and the tooling that keeps
+the rest in order (.gitignore, .pre-commit-config.yaml). Each missing item is its own
+finding.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+from fnmatch import fnmatchcase
+from typing import Sequence
+
+from mlhooks._cli import Context, Hook, run
+from mlhooks._config import ConfigError, Option, load_toml
+from mlhooks._diagnostics import Diagnostic, file_diagnostic
+
+HOOK_ID = "check-required-files"
+CODES = {
+    "MLH401": "no environment file (requirements.txt, environment.yml, Dockerfile...)",
+    "MLH402": "no README",
+    "MLH403": "no model or run configuration file (params.yaml, configs/*.yaml, ...)",
+    "MLH404": "no .gitignore",
+    "MLH405": "no .pre-commit-config.yaml",
+    "MLH406": "a required file exists but git does not track it",
+}
+
+
+def _each(stems: Sequence[str], exts: Sequence[str]) -> list[str]:
+    return [f"{stem}.{ext}" for stem in stems for ext in exts]
+
+
+ENVIRONMENT = [
+    "requirements*.txt",
+    "*/requirements*.txt",
+    "environment.yml",
+    "environment.yaml",
+    "*/environment.yml",
+    "*/environment.yaml",
+    "conda.yml",
+    "conda.yaml",
+    "python_env.yaml",
+    "Dockerfile",
+    "Dockerfile.*",
+    "*.Dockerfile",
+    "*/Dockerfile",
+    "Pipfile",
+    "uv.lock",
+    "poetry.lock",
+    "pixi.toml",
+    "setup.py",
+    "setup.cfg",
+    "pyproject.toml",
+]
+README = ["README.md", "README.rst", "README.txt", "README.markdown", "README"]
+CONFIG = _each(
+    ["params", "config", "*/params", "*/config"], ["yaml", "yml", "toml", "json"]
+)
+CONFIG += _each(["configs/*", "config/*", "conf/*"], ["yaml", "yml", "toml", "json"])
+WHY = {
+    "MLH401": "the guideline asks for an explicit run environment that anyone can"
+    " rebuild",
+    "MLH402": "the guideline's documents (purpose, setup, data, how to run, results)"
+    " live in the README",
+    "MLH403": "the guideline asks for the settings that drive model generation to"
+    " live in a configuration file, not in code",
+    "MLH404": "without it, data, models, caches and secrets end up in git",
+    "MLH405": "it is what runs black, isort, flake8 and mlhooks on every commit",
+}
+FIX = {
+    "MLH401": "add requirements.txt (pip freeze > requirements.txt), environment.yml,"
+    " a Dockerfile, or [project] dependencies in pyproject.toml",
+    "MLH402": "add README.md with the guideline's sections",
+    "MLH403": "move the parameters into params.yaml (or configs/*.yaml)",
+    "MLH404": "create .gitignore (for example GitHub's Python template)",
+    "MLH405": "add .pre-commit-config.yaml listing black, isort, flake8 and the mlhooks"
+    " hooks, then run: pre-commit install",
+}
+
+OPTIONS = (
+    Option(
+        "environment-files",
+        "list",
+        ENVIRONMENT,
+        "globs that count as an environment file",
+    ),
+    Option("readme-files", "list", README, "globs that count as the README"),
+    Option(
+        "config-files",
+        "list",
+        CONFIG,
+        "globs that count as a model/run configuration file",
+    ),
+)
+
+
+OPTION_OF = {
+    "MLH401": "environment-files",
+    "MLH402": "readme-files",
+    "MLH403": "config-files",
+}
+_DEFAULTS = {option.name: option.default for option in OPTIONS}
+
+
+def _matches(path: str, globs: Sequence[str]) -> bool:
+    lowered = path.lower()
+    return any(fnmatchcase(lowered, glob.lower()) for glob in globs)
+
+
+def _declares_dependencies(ctx: Context, path: str) -> bool:
+    """pyproject.toml and setup.cfg count only when they list dependencies."""
+    name = path.rsplit("/", 1)[-1]
+    if name == "pyproject.toml":
+        try:
+            data = load_toml(ctx.root / path)
+        except ConfigError:
+            return False
+        project = data.get("project", {})
+        tool = data.get("tool", {})
+        return bool(
+            project.get("dependencies")
+            or "dependencies" in project.get("dynamic", [])
+            or tool.get("poetry", {}).get("dependencies")
+            or data.get("dependency-groups")
+        )
+    if name == "setup.cfg":
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(ctx.root / path, encoding="utf-8")
+        except (configparser.Error, UnicodeDecodeError):
+            return False
+        return bool(parser.get("options", "install_requires", fallback="").strip())
+    return True
+
+
+def _groups(ctx: Context) -> list[tuple[str, list[str]]]:
+    fixed = [("MLH404", [".gitignore"]), ("MLH405", [".pre-commit-config.yaml"])]
+    return [(code, ctx.settings[name]) for code, name in OPTION_OF.items()] + fixed
+
+
+def _missing_message(
+    ctx: Context, code: str, globs: list[str], rejected: list[str]
+) -> str:
+    what = CODES[code].split(" (")[0]
+    note = f" ({', '.join(rejected)} lists no dependencies)" if rejected else ""
+    option = OPTION_OF.get(code)
+    customised = option and ctx.settings[option] != _DEFAULTS[option]
+    fix = f"add one of: {', '.join(globs)}" if customised else FIX[code]
+    return f"{what}{note}: {WHY[code]}; {fix}"
+
+
+def check_required_files(ctx: Context) -> list[Diagnostic]:
+    """One finding per guideline deliverable that is missing or untracked."""
+    tracked = [p for p in ctx.repo.tracked if ctx.included(p)]
+    untracked_top = sorted(
+        name
+        for name in os.listdir(ctx.root)
+        if name not in ctx.repo.tracked_set and (ctx.root / name).is_file()
+    )
+    diagnostics = []
+    for code, globs in _groups(ctx):
+        candidates = [p for p in tracked if _matches(p, globs)]
+        good = [
+            p for p in candidates if code != "MLH401" or _declares_dependencies(ctx, p)
+        ]
+        if good:
+            continue
+        loose = [n for n in untracked_top if _matches(n, globs)]
+        if loose:
+            diagnostics.append(
+                file_diagnostic(
+                    loose[0],
+                    "MLH406",
+                    f"{loose[0]} exists but git does not track it, so nobody else"
+                    f" gets it; run: git add {loose[0]}",
+                )
+            )
+            continue
+        rejected = [p for p in candidates if p not in good]
+        diagnostics.append(
+            file_diagnostic(".", code, _missing_message(ctx, code, globs, rejected))
+        )
+    return diagnostics
+
+
+HOOK = Hook(
+    id=HOOK_ID,
+    summary="The guideline's deliverables (environment, README, configuration,"
+    " .gitignore, .pre-commit-config.yaml) exist and are tracked.",
+    section="documents",
+    codes=CODES,
+    check=check_required_files,
+    options=OPTIONS,
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(HOOK, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
