@@ -14,26 +14,23 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from mlhooks import _noqa
 from mlhooks._config import (
     SHARED_OPTIONS,
     ConfigError,
     Option,
     Settings,
-    check_value,
-    load_table,
+    read_config,
     resolve,
     validate_table,
 )
 from mlhooks._diagnostics import FORMATS, Diagnostic, format_diagnostics
-from mlhooks._files import FileProblem, Repo, git_root, read_text
+from mlhooks._files import Repo, git_root, glob_regex
+from mlhooks._noqa import keep
 
 SECTIONS = ("code", "notebooks", "documents", "data and experiments", "tooling")
-NOT_HOOKS = {"cli", "__init__", "__main__"}
 
 
 @dataclass(frozen=True)
@@ -51,7 +48,7 @@ class Context:
 
     def included(self, path: str) -> bool:
         """False for files matched by the ``exclude`` setting."""
-        return not any(glob_match(path, glob) for glob in self.settings.exclude)
+        return not glob_regex(tuple(self.settings.exclude)).search(path)
 
 
 @dataclass(frozen=True)
@@ -72,25 +69,6 @@ class Hook:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "all_options", SHARED_OPTIONS + self.options)
-
-
-def glob_match(path: str, glob: str) -> bool:
-    """flake8's rule: a glob without ``/`` matches a name, else the whole path."""
-    glob = glob.rstrip("/")
-    if "/" not in glob:
-        return any(fnmatch(part, glob) for part in path.split("/"))
-    return fnmatch(path, glob) or fnmatch(path, glob + "/*")
-
-
-def known_hook_ids() -> list[str]:
-    """Hook ids derived from the package's module names (no import needed)."""
-    here = Path(__file__).parent
-    names = (p.stem for p in here.glob("*.py"))
-    return sorted(
-        n.replace("_", "-")
-        for n in names
-        if not n.startswith("_") and n not in NOT_HOOKS
-    )
 
 
 def _flag_type(option: Option) -> Callable[[str], Any]:
@@ -146,66 +124,16 @@ def project_root(path: Path | None = None) -> Path:
     return git_root(start) or start
 
 
-def read_config(root: Path, config: str | None) -> tuple[dict[str, Any], str]:
-    """The validated ``[tool.mlhooks]`` table (sub-tables unchecked), its file."""
-    table, where = load_table(root, Path(config) if config else None)
-    shared = validate_table(
-        table, SHARED_OPTIONS, where or "pyproject.toml", tuple(known_hook_ids())
-    )
-    for glob, codes in table.get("per-file-ignores", {}).items():
-        check_value(Option(glob, "list", [], ""), codes, f"{where}: per-file-ignores")
-    return {**table, **shared}, where
-
-
 def hook_settings(
     hook: Hook, table: Mapping[str, Any], where: str, cli: Mapping[str, Any]
 ) -> Settings:
+    """Defaults < ``[tool.mlhooks]`` and its ``[tool.mlhooks.<id>]`` < flags."""
     shared = {o.name: table[o.name] for o in SHARED_OPTIONS if o.name in table}
     own = validate_table(
         table.get(hook.id, {}), hook.options, f"{where} [tool.mlhooks.{hook.id}]"
     )
     cli_values = {o.name: cli[o.name] for o in hook.all_options if o.name in cli}
     return resolve(hook.all_options, {**shared, **own}, cli_values)
-
-
-class _Texts(dict):  # type: ignore[type-arg]
-    """File texts read once for noqa lookups; unreadable files read as ''."""
-
-    def __init__(self, root: Path) -> None:
-        super().__init__()
-        self.root = root
-
-    def __missing__(self, path: str) -> str:
-        try:
-            text = read_text(self.root, path) if (self.root / path).is_file() else ""
-        except (FileProblem, OSError):
-            text = ""
-        self[path] = text
-        return text
-
-
-def keep(
-    diagnostics: list[Diagnostic], settings: Settings, root: Path
-) -> list[Diagnostic]:
-    """Apply select, ignore, per-file-ignores and noqa comments."""
-    texts = _Texts(root)
-    kept = []
-    for diag in diagnostics:
-        if not _noqa.matches(diag.code, settings.select) or _noqa.matches(
-            diag.code, settings.ignore
-        ):
-            continue
-        if any(
-            glob_match(diag.path, glob) and _noqa.matches(diag.code, codes)
-            for glob, codes in settings.per_file_ignores.items()
-        ):
-            continue
-        if diag.path != "." and _noqa.is_suppressed(
-            diag.code, diag.line, texts[diag.path]
-        ):
-            continue
-        kept.append(diag)
-    return kept
 
 
 def run_check(hook: Hook, ctx: Context) -> list[Diagnostic]:
@@ -254,7 +182,7 @@ def run(hook: Hook, argv: Sequence[str] | None = None) -> int:
     args = vars(build_parser(hook).parse_args(argv))
     root = project_root()
     try:
-        table, where = read_config(root, args.get("config"))
+        table, where = read_config(root, args.get("config"), (hook.id,))
         settings = hook_settings(hook, table, where, args)
         names = relative_names(root, args.get("filenames", []), hook.files)
         ctx = Context(Repo(root), settings, names, bool(args.get("fix")))

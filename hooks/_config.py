@@ -13,9 +13,16 @@ import difflib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
 TYPES = {"bool": bool, "int": int, "str": str, "list": list, "table": dict}
+KIND_NAMES = {
+    "bool": "a boolean",
+    "int": "an integer",
+    "str": "a string",
+    "list": "a list of strings",
+    "table": "a table",
+}
 
 
 class ConfigError(Exception):
@@ -131,8 +138,7 @@ def check_value(option: Option, value: Any, where: str) -> Any:
         value = list(value)
     if not ok:
         raise ConfigError(
-            f"{where}: '{option.name}' must be a {option.kind}"
-            f"{' of strings' if option.kind == 'list' else ''},"
+            f"{where}: '{option.name}' must be {KIND_NAMES[option.kind]},"
             f" not {type(value).__name__} {value!r}"
         )
     if option.choices and value not in option.choices:
@@ -176,3 +182,29 @@ def resolve(
     values.update(file_values)
     values.update(cli_values)
     return Settings(values)
+
+
+NOT_HOOKS = {"cli", "__init__", "__main__"}
+
+
+def known_hook_ids() -> list[str]:
+    """Hook ids derived from the package's module names (no import needed)."""
+    here = Path(__file__).parent
+    names = (p.stem for p in here.glob("*.py"))
+    return sorted(
+        n.replace("_", "-")
+        for n in names
+        if not n.startswith("_") and n not in NOT_HOOKS
+    )
+
+
+def read_config(
+    root: Path, config: str | None, hook_ids: Sequence[str] = ()
+) -> tuple[dict[str, Any], str]:
+    """The validated ``[tool.mlhooks]`` table (sub-tables unchecked), its file."""
+    table, where = load_table(root, Path(config) if config else None)
+    ids = tuple(known_hook_ids()) + tuple(hook_ids)
+    shared = validate_table(table, SHARED_OPTIONS, where or "pyproject.toml", ids)
+    for glob, codes in table.get("per-file-ignores", {}).items():
+        check_value(Option(glob, "list", [], ""), codes, f"{where}: per-file-ignores")
+    return {**table, **shared}, where

@@ -17,7 +17,6 @@ from typing import Iterable
 CORE_CODES = {
     "MLH001": "file is not valid UTF-8",
     "MLH002": "file is binary (contains NUL bytes)",
-    "MLH003": "Python file does not parse",
     "MLH004": "file is too large to check",
     "MLH005": "configuration file in the repository does not parse",
 }

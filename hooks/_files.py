@@ -7,11 +7,13 @@ bits copied, ``os.replace``) and happens only when the content changes.
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 import stat
 import subprocess
 import tempfile
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from mlhooks._diagnostics import Diagnostic, file_diagnostic
@@ -19,6 +21,22 @@ from mlhooks._diagnostics import Diagnostic, file_diagnostic
 MAX_BYTES = 10 * 1024 * 1024
 BOM = b"\xef\xbb\xbf"
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node_modules"}
+
+
+@lru_cache(maxsize=None)
+def glob_regex(globs: tuple[str, ...]) -> re.Pattern[str]:
+    """flake8's rule as one regex: a glob without ``/`` matches a file or folder name at
+    any depth, else the whole path (or a folder above it); ``*`` also crosses ``/``."""
+    parts = []
+    for glob in globs:
+        glob = glob.rstrip("/")
+        body = fnmatch.translate(glob)[4:-3]  # strip "(?s:" and ")\Z"
+        parts.append(f"(?:^|/){body}(?:/|$)" if "/" not in glob else f"^{body}(?:/|$)")
+    return re.compile("|".join(parts) or "(?!)", re.DOTALL)
+
+
+def glob_match(path: str, glob: str) -> bool:
+    return glob_regex((glob,)).search(path) is not None
 
 
 class FileProblem(Exception):
@@ -157,7 +175,7 @@ class Repo:
         return frozenset(dirs)
 
     def _walk(self) -> list[str]:
-        found = []
+        found: list[str] = []
         for dirpath, dirnames, filenames in os.walk(self.root):
             dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS]
             rel = Path(dirpath).relative_to(self.root).as_posix()

@@ -9,7 +9,12 @@ MLH411 -->``.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Iterable
+
+from mlhooks._config import Settings
+from mlhooks._diagnostics import Diagnostic
+from mlhooks._files import FileProblem, glob_regex, read_text
 
 _CODES = r"(?P<codes>MLH\d{0,3}(?:[\s,]+MLH\d{0,3})*)"
 LINE_NOQA = re.compile(r"(?:#|<!--)\s*noqa\s*:\s*" + _CODES, re.IGNORECASE)
@@ -52,3 +57,41 @@ def is_suppressed(code: str, line: int, text: str) -> bool:
         return False
     lines = text.splitlines()
     return line <= len(lines) and matches(code, line_noqa(lines[line - 1]))
+
+
+class _Texts(dict[str, str]):
+    """File texts read once for noqa lookups; unreadable files read as ''."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+
+    def __missing__(self, path: str) -> str:
+        try:
+            text = read_text(self.root, path) if (self.root / path).is_file() else ""
+        except (FileProblem, OSError):
+            text = ""
+        self[path] = text
+        return text
+
+
+def keep(
+    diagnostics: list[Diagnostic], settings: Settings, root: Path
+) -> list[Diagnostic]:
+    """Apply select, ignore, per-file-ignores and noqa comments."""
+    texts = _Texts(root)
+    kept = []
+    for diag in diagnostics:
+        if not matches(diag.code, settings.select) or matches(
+            diag.code, settings.ignore
+        ):
+            continue
+        if any(
+            glob_regex((glob,)).search(diag.path) and matches(diag.code, codes)
+            for glob, codes in settings.per_file_ignores.items()
+        ):
+            continue
+        if diag.path != "." and is_suppressed(diag.code, diag.line, texts[diag.path]):
+            continue
+        kept.append(diag)
+    return kept

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from mlhooks._diagnostics import (
+    Diagnostic,
+    file_diagnostic,
+    format_diagnostics,
+    line_diagnostic,
+)
+
+
+@pytest.mark.parametrize(
+    ("diagnostic", "text"),
+    [
+        (file_diagnostic(".", "MLH401", "no env"), ".: MLH401 no env"),
+        (file_diagnostic("a.py", "MLH001", "bad"), "a.py: MLH001 bad"),
+        (line_diagnostic("a.py", 3, "MLH211", "code"), "a.py:3:1: MLH211 code"),
+        (Diagnostic("a.py", 3, 7, "MLH201", "x"), "a.py:3:7: MLH201 x"),
+        (Diagnostic("d", 0, 0, "MLH421", "m", fixed=True), "d: MLH421 m [fixed]"),
+        (
+            Diagnostic("ノート.py", 1, 1, "MLH211", "日本語"),
+            "ノート.py:1:1: MLH211 日本語",
+        ),
+    ],
+)
+def test_text_shape(diagnostic, text):
+    assert format_diagnostics([diagnostic]) == text + "\n"
+
+
+def test_sorted_by_path_line_col_code_and_deduplicated():
+    found = [
+        Diagnostic("b.py", 1, 1, "MLH201", "x"),
+        Diagnostic("a.py", 10, 1, "MLH201", "x"),
+        Diagnostic("a.py", 2, 5, "MLH202", "x"),
+        Diagnostic("a.py", 2, 5, "MLH201", "x"),
+        Diagnostic("a.py", 2, 5, "MLH201", "x"),
+    ]
+    assert format_diagnostics(found).splitlines() == [
+        "a.py:2:5: MLH201 x",
+        "a.py:2:5: MLH202 x",
+        "a.py:10:1: MLH201 x",
+        "b.py:1:1: MLH201 x",
+    ]
+
+
+def test_empty_output():
+    assert format_diagnostics([]) == ""
+    assert json.loads(format_diagnostics([], "json")) == []
+
+
+def test_json_keeps_unicode_and_every_field():
+    out = format_diagnostics([Diagnostic("a.py", 1, 2, "MLH211", "日本語")], "json")
+    assert "日本語" in out
+    assert json.loads(out) == [
+        {
+            "path": "a.py",
+            "line": 1,
+            "col": 2,
+            "code": "MLH211",
+            "message": "日本語",
+            "fixed": False,
+        }
+    ]
