@@ -9,8 +9,9 @@ finding.
 from __future__ import annotations
 
 import configparser
+import fnmatch
 import os
-from fnmatch import fnmatchcase
+import re
 from typing import Sequence
 
 from mlhooks._cli import Context, Hook, run
@@ -104,9 +105,9 @@ OPTION_OF = {
 _DEFAULTS = {option.name: option.default for option in OPTIONS}
 
 
-def _matches(path: str, globs: Sequence[str]) -> bool:
-    lowered = path.lower()
-    return any(fnmatchcase(lowered, glob.lower()) for glob in globs)
+def _pattern(globs: Sequence[str]) -> re.Pattern[str]:
+    """One case-insensitive regex for a list of globs (``*`` also crosses ``/``)."""
+    return re.compile("|".join(fnmatch.translate(g) for g in globs), re.IGNORECASE)
 
 
 def _declares_dependencies(ctx: Context, path: str) -> bool:
@@ -161,13 +162,14 @@ def check_required_files(ctx: Context) -> list[Diagnostic]:
     )
     diagnostics = []
     for code, globs in _groups(ctx):
-        candidates = [p for p in tracked if _matches(p, globs)]
+        pattern = _pattern(globs)
+        candidates = [p for p in tracked if pattern.match(p)]
         good = [
             p for p in candidates if code != "MLH401" or _declares_dependencies(ctx, p)
         ]
         if good:
             continue
-        loose = [n for n in untracked_top if _matches(n, globs)]
+        loose = [n for n in untracked_top if pattern.match(n)]
         if loose:
             diagnostics.append(
                 file_diagnostic(

@@ -1,0 +1,1 @@
+"""Customer churn prediction (顧客解約予測)."""

@@ -1,0 +1,571 @@
+from __future__ import annotations
+
+import pytest
+from mlhooks.check_lint_config import main
+
+PRE_COMMIT = """\
+repos:
+  - repo: https://github.com/psf/black-pre-commit-mirror
+    rev: 24.1.0
+    hooks:
+      - id: black
+  - repo: https://github.com/pycqa/isort
+    rev: 5.13.2
+    hooks:
+      - id: isort
+  - repo: https://github.com/pycqa/flake8
+    rev: 7.0.0
+    hooks:
+      - id: flake8
+"""
+PYPROJECT = '[tool.black]\nline-length = 88\n\n[tool.isort]\nprofile = "black"\n'
+FLAKE8 = "[flake8]\nmax-line-length = 88\nextend-ignore = E203,E701\n"
+AGREEING = {
+    "pyproject.toml": PYPROJECT,
+    "setup.cfg": FLAKE8,
+    ".pre-commit-config.yaml": PRE_COMMIT,
+}
+WHY_ISORT = (
+    "isort then wraps imports its own way and black rewrites them, so the two"
+    " rewrite each other's import blocks"
+)
+WHY_BLACK = (
+    "which black's own output triggers (E203 whitespace before ':' in slices; E701"
+    " 'class A: ...' on one line), so flake8 rejects freshly formatted code"
+)
+
+
+def hooks(*entries: str) -> str:
+    """A .pre-commit-config.yaml running the given hooks (``id`` or YAML mapping)."""
+    lines = ["repos:", "  - repo: local", "    hooks:"]
+    for entry in entries:
+        body = entry if entry.startswith("{") else f"{{id: {entry}}}"
+        lines.append(f"      - {body}")
+    return "\n".join(lines) + "\n"
+
+
+def setup(make_files, changes: dict[str, str | bytes | None] | None = None) -> None:
+    """Write AGREEING with ``changes`` (``None`` leaves a file out)."""
+    files = {**AGREEING, **(changes or {})}
+    make_files({k: v for k, v in files.items() if v is not None}, track=False)
+
+
+PASSING = {
+    "agreeing setup.cfg": {},
+    "flake8 in tox.ini": {"setup.cfg": None, "tox.ini": FLAKE8},
+    "flake8 in .flake8": {"setup.cfg": None, ".flake8": FLAKE8},
+    "setup.cfg without [flake8] falls through to .flake8": {
+        "setup.cfg": "[metadata]\nname = churn\n",
+        ".flake8": FLAKE8,
+    },
+    "black's bugbear setup": {
+        "setup.cfg": "[flake8]\nmax-line-length = 80\nextend-select = B950\n"
+        "extend-ignore = E203,E501,E701\n"
+    },
+    "E501 ignored: flake8 does not judge length": {
+        "setup.cfg": "[flake8]\nextend-ignore = E203,E501,E701\n"
+    },
+    "prefixes cover codes": {
+        "setup.cfg": "[flake8]\nmax_line_length = 88\nextend-ignore = E2, E70\n"
+    },
+    "explicit select with black's codes ignored": {
+        "setup.cfg": "[flake8]\nmax-line-length = 88\nselect = E,F,W,C90\n"
+        "extend-ignore = E203,E701,E704,W503\n"
+    },
+    "ignore listing every default and black's codes": {
+        "setup.cfg": "[flake8]\nmax-line-length = 88\nignore =\n"
+        "    E121,E123,E126,E226,E24,E704,W503,W504\n    E203,E701\n"
+    },
+    "isort settings equivalent to the black profile": {
+        "pyproject.toml": "[tool.black]\n[tool.isort]\nmulti_line_output = 3\n"
+        "include_trailing_comma = true\nforce_grid_wrap = 0\nuse_parentheses = true\n"
+        "ensure_newline_before_comments = true\nline_length = 88\n"
+    },
+    "isort equivalent settings in .isort.cfg": {
+        "pyproject.toml": "[tool.black]\n",
+        ".isort.cfg": "[settings]\nmulti_line_output = VERTICAL_HANGING_INDENT\n"
+        "include_trailing_comma = yes\nuse_parentheses = True\n"
+        "ensure_newline_before_comments = 1\nline_length = 88\n",
+    },
+    "isort in setup.cfg [tool:isort]": {
+        "pyproject.toml": "[tool.black]\n",
+        "setup.cfg": FLAKE8 + "\n[tool:isort]\nprofile = black\n",
+    },
+    "all at 100": {
+        "pyproject.toml": "[tool.black]\nline_length = 100\n[tool.isort]\n"
+        "profile = 'black'\nline_length = 100\n",
+        "setup.cfg": FLAKE8.replace("88", "100"),
+    },
+    "pre-commit args carry the settings": {
+        "pyproject.toml": None,
+        "setup.cfg": None,
+        ".pre-commit-config.yaml": hooks(
+            "black",
+            "{id: isort, args: [--profile, black]}",
+            "{id: flake8, args: ['--max-line-length=88', '--extend-ignore=E203,E701']}",
+        ),
+    },
+    "Flake8-pyproject reads [tool.flake8]": {
+        "pyproject.toml": PYPROJECT + "[tool.flake8]\nmax-line-length = 88\n"
+        "extend-ignore = ['E203', 'E701']\n",
+        "setup.cfg": "[flake8]\nmax-line-length = 79\n",
+        ".pre-commit-config.yaml": hooks(
+            "black",
+            "isort",
+            "{id: flake8, additional_dependencies: ['Flake8-pyproject==1.2.3']}",
+        ),
+    },
+    "ruff hooks stand in for black, isort and flake8": {
+        "pyproject.toml": "[tool.ruff]\nline-length = 88\n",
+        "setup.cfg": None,
+        ".pre-commit-config.yaml": hooks("ruff-check", "ruff-format"),
+    },
+    "black-jupyter counts as black": {
+        ".pre-commit-config.yaml": hooks("black-jupyter", "isort", "flake8"),
+    },
+    "no configuration and no pre-commit": {
+        "pyproject.toml": None,
+        "setup.cfg": None,
+        ".pre-commit-config.yaml": None,
+    },
+    "CRLF and Japanese comments": {
+        "pyproject.toml": PYPROJECT.replace("\n", "\r\n"),
+        "setup.cfg": "# flake8 の設定（black と揃える）\r\n"
+        + FLAKE8.replace("\n", "\r\n"),
+        ".pre-commit-config.yaml": "# 整形と検査\r\n"
+        + PRE_COMMIT.replace("\n", "\r\n"),
+    },
+    "UTF-8 BOM": {"setup.cfg": b"\xef\xbb\xbf" + FLAKE8.encode()},
+}
+
+
+@pytest.mark.parametrize("changes", PASSING.values(), ids=list(PASSING))
+def test_agreeing_setups_pass(make_files, capsys, changes):
+    setup(make_files, changes)
+    assert main([]) == 0, capsys.readouterr().out
+    assert capsys.readouterr().out == ""
+
+
+FAILING = {
+    "flake8 shorter than black": (
+        {"setup.cfg": "[flake8]\nmax-line-length = 79\nextend-ignore = E203,E701\n"},
+        "setup.cfg:2:1: MLH601 flake8 max-line-length = 79 (setup.cfg [flake8])"
+        " disagrees with black line-length = 88 (pyproject.toml [tool.black]): black"
+        " writes lines flake8 then rejects as E501; set max-line-length = 88",
+    ),
+    "flake8 longer than black": (
+        {
+            "setup.cfg": None,
+            "tox.ini": "[flake8]\nextend-ignore = E203,E701\nmax-line-length=120\n",
+        },
+        "tox.ini:3:1: MLH601 flake8 max-line-length = 120 (tox.ini [flake8])"
+        " disagrees with black line-length = 88 (pyproject.toml [tool.black]):"
+        " flake8 then accepts lines longer than black's limit; set max-line-length"
+        " = 88",
+    ),
+    "flake8 default against black default": (
+        {
+            "pyproject.toml": "[tool.black]\ntarget-version = ['py311']\n"
+            "[tool.isort]\nprofile = 'black'\n",
+            "setup.cfg": "[flake8]\nextend-ignore = E203,E701\n",
+        },
+        "setup.cfg: MLH601 flake8 max-line-length = 79 (setup.cfg [flake8], default)"
+        " disagrees with black line-length = 88 (pyproject.toml [tool.black],"
+        " default): black writes lines flake8 then rejects as E501; set"
+        " max-line-length = 88",
+    ),
+    "bugbear B950 below black's length": (
+        {
+            "setup.cfg": "[flake8]\nextend-select = B9\n"
+            "extend-ignore = E203,E701,E501\n",
+        },
+        "setup.cfg: MLH601 flake8 max-line-length = 79 (setup.cfg [flake8], default)"
+        " disagrees with black line-length = 88 (pyproject.toml [tool.black]): B950"
+        " allows 86 characters, so black writes lines flake8-bugbear then rejects;"
+        " set max-line-length = 80",
+    ),
+    "isort line_length overrides the profile": (
+        {"pyproject.toml": PYPROJECT + "line_length = 79\n"},
+        "pyproject.toml:6:1: MLH601 isort line_length = 79 (pyproject.toml"
+        " [tool.isort]) disagrees with black line-length = 88 (pyproject.toml"
+        " [tool.black]): isort wraps imports at another width than black, so the two"
+        " rewrite each other's import blocks; set line_length = 88",
+    ),
+    "isort profile without black's width": (
+        {
+            "pyproject.toml": PYPROJECT.replace("88", "100"),
+            "setup.cfg": FLAKE8.replace("88", "100"),
+        },
+        "pyproject.toml:5:1: MLH601 isort line_length = 88 (pyproject.toml"
+        " [tool.isort], profile black) disagrees with black line-length = 100"
+        " (pyproject.toml [tool.black]): isort wraps imports at another width than"
+        " black, so the two rewrite each other's import blocks; set line_length = 100",
+    ),
+    "isort without a profile": (
+        {"pyproject.toml": "[tool.black]\n\n[tool.isort]\nknown_first_party = ['x']\n"},
+        "pyproject.toml: MLH602 isort does not use the black profile (pyproject.toml"
+        f' [tool.isort]: no profile): {WHY_ISORT}; set profile = "black"',
+    ),
+    "isort with another profile": (
+        {
+            "pyproject.toml": "[tool.black]\nline-length = 100\n",
+            "setup.cfg": FLAKE8.replace("88", "100") + "[isort]\nprofile = google\n",
+        },
+        "setup.cfg:5:1: MLH602 isort does not use the black profile (setup.cfg"
+        f" [isort]: profile = google): {WHY_ISORT}; set profile = black and"
+        " line_length = 100",
+    ),
+    "isort settings override the black profile": (
+        {"pyproject.toml": PYPROJECT + "force_grid_wrap = 2\nmulti_line_output = 7\n"},
+        "pyproject.toml:7:1: MLH602 isort multi_line_output = 7, force_grid_wrap = 2"
+        " (pyproject.toml [tool.isort]) overrides the black profile's"
+        f" multi_line_output = 3, force_grid_wrap = 0: {WHY_ISORT}; remove them",
+    ),
+    "isort equivalent settings but one": (
+        {
+            "pyproject.toml": "[tool.black]\n",
+            ".isort.cfg": "[isort]\nmulti_line_output = 3\ninclude_trailing_comma = 1\n"
+            "force_grid_wrap = 0\nuse_parentheses = true\nline_length = 88\n",
+        },
+        ".isort.cfg: MLH602 isort does not use the black profile (.isort.cfg [isort]:"
+        f" no profile): {WHY_ISORT}; set profile = black",
+    ),
+    "isort profile from pre-commit args": (
+        {
+            ".pre-commit-config.yaml": hooks(
+                "black", "{id: isort, args: [--profile=google]}", "flake8"
+            )
+        },
+        ".pre-commit-config.yaml: MLH602 isort does not use the black profile"
+        " (.pre-commit-config.yaml isort args: profile = google):"
+        f" {WHY_ISORT}; pass --profile=black in the isort hook's args",
+    ),
+    "isort equivalent settings at isort's default width": (
+        {
+            "pyproject.toml": "[tool.black]\n[tool.isort]\nmulti_line_output = 3\n"
+            "include_trailing_comma = true\nuse_parentheses = true\n"
+            "ensure_newline_before_comments = true\n"
+        },
+        "pyproject.toml: MLH601 isort line_length = 79 (pyproject.toml [tool.isort],"
+        " default) disagrees with black line-length = 88 (pyproject.toml [tool.black],"
+        " default): isort wraps imports at another width than black, so the two"
+        " rewrite each other's import blocks; set line_length = 88",
+    ),
+    "flake8 without extend-ignore": (
+        {"setup.cfg": "[flake8]\nmax-line-length = 88\n"},
+        f"setup.cfg: MLH604 flake8 reports E203,E701 (setup.cfg [flake8]), {WHY_BLACK};"
+        " set extend-ignore = E203,E701",
+    ),
+    "flake8 ignoring only E203": (
+        {"setup.cfg": "[flake8]\nmax-line-length = 88\nextend-ignore = E203, F401\n"},
+        "setup.cfg:3:1: MLH604 flake8 reports E701 (setup.cfg [flake8]), which black's"
+        " own output triggers (E701 'class A: ...' on one line), so flake8 rejects"
+        " freshly formatted code; set extend-ignore = E203,F401,E701",
+    ),
+    "explicit select re-enables the defaults": (
+        {"setup.cfg": FLAKE8 + "select = E,F,W\n"},
+        "setup.cfg:3:1: MLH604 flake8 reports E704,W503 (setup.cfg [flake8]), which"
+        " black's own output triggers (E704 'def f(): ...' on one line; W503 line"
+        " breaks before binary operators), so flake8 rejects freshly formatted code;"
+        " set extend-ignore = E203,E701,E704,W503",
+    ),
+    "flake8 settings in pyproject.toml": (
+        {
+            "pyproject.toml": PYPROJECT + "\n[tool.flake8]\nmax-line-length = 88\n",
+        },
+        "pyproject.toml:7:1: MLH605 flake8 settings in pyproject.toml [tool.flake8]"
+        " are never read: flake8 reads only setup.cfg, tox.ini and .flake8, so it"
+        " checks with other settings than these; move them to a [flake8] section of"
+        " .flake8, or add Flake8-pyproject to the flake8 hook's"
+        " additional_dependencies",
+    ),
+    "flake8 length from pre-commit args": (
+        {
+            ".pre-commit-config.yaml": hooks(
+                "black", "isort", "{id: flake8, args: [--max-line-length, '79']}"
+            )
+        },
+        ".pre-commit-config.yaml: MLH601 flake8 max-line-length = 79"
+        " (.pre-commit-config.yaml flake8 args) disagrees with black line-length = 88"
+        " (pyproject.toml [tool.black]): black writes lines flake8 then rejects as"
+        " E501; pass --max-line-length=88 in the flake8 hook's args",
+    ),
+    "pyproject-flake8 reads pyproject.toml after setup.cfg": (
+        {
+            "pyproject.toml": PYPROJECT + "[tool.flake8]\nmax-line-length = 88\n",
+            "setup.cfg": "[flake8]\nmax-line-length = 99\nextend-ignore = E203,E701\n",
+            ".pre-commit-config.yaml": hooks("black", "isort", "pflake8"),
+        },
+        "setup.cfg:2:1: MLH601 flake8 max-line-length = 99 (setup.cfg [flake8])"
+        " disagrees with black line-length = 88 (pyproject.toml [tool.black]):"
+        " flake8 then accepts lines longer than black's limit; set max-line-length"
+        " = 88",
+    ),
+}
+
+
+@pytest.mark.parametrize(("changes", "expected"), FAILING.values(), ids=list(FAILING))
+def test_each_disagreement_is_reported(make_files, capsys, changes, expected):
+    setup(make_files, changes)
+    assert main([]) == 1
+    assert capsys.readouterr().out == expected + "\n"
+
+
+def test_ignore_replacing_the_defaults(make_files, capsys):
+    setup(
+        make_files,
+        {"setup.cfg": "[flake8]\nmax-line-length = 88\nignore = E203,E501\n"},
+    )
+    assert main([]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "setup.cfg:3:1: MLH603 flake8 ignore = E203,E501 (setup.cfg [flake8]) replaces"
+        " flake8's default ignore list, re-enabling E121, E123, E126, E226, E24,"
+        " E704, W503, W504, which PEP 8 leaves optional and black's style partly"
+        " contradicts; rename ignore to extend-ignore so the defaults stay",
+        "setup.cfg:3:1: MLH604 flake8 reports E701,E704,W503 (setup.cfg [flake8]),"
+        " which black's own output triggers (E701 'class A: ...' on one line; E704"
+        " 'def f(): ...' on one line; W503 line breaks before binary operators), so"
+        " flake8 rejects freshly formatted code; set extend-ignore = E701,E704,W503",
+    ]
+
+
+def test_defaults_everywhere_with_only_a_pre_commit_config(make_files, capsys):
+    setup(make_files, {"pyproject.toml": None, "setup.cfg": None})
+    assert main([]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        ".: MLH601 flake8 max-line-length = 79 (default) disagrees with black"
+        " line-length = 88 (default): black writes lines flake8 then rejects as E501;"
+        " set max-line-length = 88 in a [flake8] section of .flake8",
+        ".: MLH602 isort does not use the black profile (no isort configuration):"
+        f' {WHY_ISORT}; set profile = "black" in [tool.isort] of pyproject.toml',
+        f".: MLH604 flake8 reports E203,E701 (no flake8 configuration), {WHY_BLACK};"
+        " set extend-ignore = E203,E701 in a [flake8] section of .flake8",
+    ]
+
+
+def mlh606(tool: str, url: str, rev: str, ruff: str | None) -> str:
+    also = f" (ruff's {ruff} hook also counts)" if ruff else ""
+    return (
+        f".pre-commit-config.yaml: MLH606 {tool} does not run in"
+        " .pre-commit-config.yaml: the guideline asks for black, isort and flake8 on"
+        " every change, and pre-commit is what runs them; add to repos: - {repo:"
+        f" {url}, rev: {rev}, hooks: [{{id: {tool}}}]}}{also}"
+    )
+
+
+BLACK_606 = ("black", "https://github.com/psf/black-pre-commit-mirror", "26.10.1")
+ISORT_606 = ("isort", "https://github.com/pycqa/isort", "9.0.2")
+FLAKE8_606 = ("flake8", "https://github.com/pycqa/flake8", "7.5.0")
+
+
+@pytest.mark.parametrize(
+    ("present", "missing"),
+    [
+        (("isort", "flake8"), (BLACK_606, "ruff-format")),
+        (("black", "flake8"), (ISORT_606, "ruff")),
+        (("black", "isort"), (FLAKE8_606, "ruff")),
+    ],
+)
+def test_each_tool_missing_from_pre_commit(make_files, capsys, present, missing):
+    setup(make_files, {".pre-commit-config.yaml": None})
+    make_files({".pre-commit-config.yaml": hooks(*present)}, track=False)
+    assert main([]) == 1
+    assert capsys.readouterr().out == mlh606(*missing[0], missing[1]) + "\n"
+
+
+def test_empty_pre_commit_config_lists_all_three(make_files, capsys):
+    setup(make_files, {".pre-commit-config.yaml": ""})
+    assert main(["--no-allow-ruff"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        mlh606(*BLACK_606, None),
+        mlh606(*FLAKE8_606, None),
+        mlh606(*ISORT_606, None),
+    ]
+
+
+def test_ruff_does_not_count_when_not_allowed(make_files, capsys):
+    setup(make_files)
+    make_files({".pre-commit-config.yaml": hooks("ruff", "ruff-format")}, track=False)
+    assert main(["--no-allow-ruff", "--select", "MLH606"]) == 1
+    assert len(capsys.readouterr().out.splitlines()) == 3
+
+
+def test_tools_option_limits_what_is_required_and_compared(make_files, capsys):
+    pyproject = (
+        "[tool.black]\n[tool.isort]\nline_length = 70\n"
+        "[tool.mlhooks.check-lint-config]\ntools = ['black', 'flake8']\n"
+    )
+    setup(make_files, {"pyproject.toml": pyproject})
+    make_files({".pre-commit-config.yaml": hooks("black", "flake8")}, track=False)
+    assert main([]) == 0, capsys.readouterr().out
+
+
+def test_unknown_tool_is_a_configuration_error(make_files, capsys):
+    setup(make_files)
+    assert main(["--tools", "black,pylint"]) == 2
+    assert capsys.readouterr().err == (
+        "check-lint-config: error: [tool.mlhooks.check-lint-config] tools: unknown"
+        " tool 'pylint' (valid: black, flake8, isort)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "setup.cfg",
+            "[flake8]\nmax-line-length = 88\nE203\n",
+            "setup.cfg:3:1: MLH005 does not parse as INI: 'E203' is neither a"
+            " [section] header nor a key = value line",
+        ),
+        (
+            "setup.cfg",
+            "max-line-length = 88\n[flake8]\n",
+            "setup.cfg:1:1: MLH005 does not parse as INI: 'max-line-length = 88' comes"
+            " before any [section] header",
+        ),
+        (
+            "tox.ini",
+            "[flake8]\nmax-line-length = 88\n\n[flake8]\n",
+            "tox.ini:4:1: MLH005 does not parse as INI: section [flake8] appears twice",
+        ),
+        (
+            ".flake8",
+            "[flake8]\r\nmax-line-length = 88\r\nMax-Line-Length = 80\r\n",
+            ".flake8:3:1: MLH005 does not parse as INI: key 'max-line-length' appears"
+            " twice in [flake8]",
+        ),
+        (
+            ".isort.cfg",
+            "[settings]\nprofile = black\n[oops\n",
+            ".isort.cfg:3:1: MLH005 does not parse as INI: '[oops' is neither a"
+            " [section] header nor a key = value line",
+        ),
+        (
+            ".pre-commit-config.yaml",
+            "repos:\n  - repo: local\n    hooks:\n  - id: black\n   bad\n",
+            ".pre-commit-config.yaml:5:1: MLH005 does not parse as YAML: while parsing"
+            " a block collection, expected <block end>, but found '<scalar>'",
+        ),
+        (
+            ".pre-commit-config.yaml",
+            "just a string\n",
+            ".pre-commit-config.yaml: MLH005 is not a pre-commit configuration: it has"
+            " no 'repos' list",
+        ),
+        (
+            "setup.cfg",
+            b"[flake8]\nmax-line-length = 88 \x96 black\n",
+            "setup.cfg:2:1: MLH001 not valid UTF-8 (byte 0x96 at offset 30); re-save"
+            " the file as UTF-8",
+        ),
+        (
+            ".pre-commit-config.yaml",
+            b"repos: []\n# \x82\xa0\n",
+            ".pre-commit-config.yaml:2:1: MLH001 not valid UTF-8 (byte 0x82 at offset"
+            " 12); re-save the file as UTF-8",
+        ),
+    ],
+)
+def test_unreadable_configuration_is_named(make_files, capsys, name, content, expected):
+    setup(make_files)
+    make_files({name: content}, track=False)
+    assert main([]) == 1
+    assert capsys.readouterr().out == expected + "\n"
+
+
+def test_broken_pyproject_read_beside_another_config(make_files, capsys):
+    setup(make_files, {"pyproject.toml": "[tool.black]\nline-length = = 88\n"})
+    make_files({"mlhooks.toml": "[tool.mlhooks]\n"}, track=False)
+    assert main(["--config", "mlhooks.toml"]) == 1
+    assert capsys.readouterr().out == (
+        "pyproject.toml:2:1: MLH005 does not parse as TOML: Invalid value (at line 2,"
+        " column 15)\n"
+    )
+
+
+def test_crlf_findings_point_at_the_right_line(make_files, capsys):
+    crlf = (
+        "# 設定\r\n[metadata]\r\nname = x\r\n\r\n[flake8]\r\nmax-line-length = 100\r\n"
+    )
+    setup(make_files, {"setup.cfg": crlf + "extend-ignore = E203,E701\r\n"})
+    assert main([]) == 1
+    assert capsys.readouterr().out.startswith("setup.cfg:6:1: MLH601 ")
+
+
+@pytest.mark.parametrize(
+    ("files", "where"),
+    [
+        (
+            {"setup.cfg": "[flake8]\nmax-line-length = 79\n", ".flake8": FLAKE8},
+            "setup.cfg",
+        ),
+        ({"tox.ini": "[flake8]\nmax-line-length = 79\n", ".flake8": FLAKE8}, "tox.ini"),
+        (
+            {
+                "setup.cfg": "[metadata]\n",
+                "tox.ini": "[tox]\n\n[flake8]\nmax-line-length = 79\n",
+            },
+            "tox.ini",
+        ),
+    ],
+)
+def test_flake8_reads_the_first_file_with_a_flake8_section(
+    make_files, capsys, files, where
+):
+    setup(make_files, {"setup.cfg": None})
+    make_files(files, track=False)
+    assert main(["--select", "MLH601"]) == 1
+    assert capsys.readouterr().out.startswith(f"{where}:")
+
+
+def test_isort_reads_the_first_file_with_settings(make_files, capsys):
+    pyproject = "[tool.black]\n[tool.isort]\n"  # empty: isort looks further
+    setup(make_files, {"pyproject.toml": pyproject, "setup.cfg": FLAKE8 + "[isort]\n"})
+    make_files({"tox.ini": "[isort]\nprofile = black\nline_length = 90\n"}, track=False)
+    assert main([]) == 1
+    assert capsys.readouterr().out.startswith("tox.ini:3:1: MLH601 isort line_length")
+
+
+def test_isort_cfg_wins_over_pyproject(make_files, capsys):
+    setup(make_files, {"pyproject.toml": PYPROJECT + "line_length = 70\n"})
+    make_files({".isort.cfg": "[settings]\nprofile=black\n"}, track=False)
+    assert main([]) == 0, capsys.readouterr().out
+
+
+def test_file_level_noqa_silences_a_code(make_files, capsys):
+    setup(
+        make_files,
+        {"setup.cfg": "# mlhooks: noqa: MLH601\n[flake8]\nextend-ignore = E203,E701\n"},
+    )
+    assert main([]) == 0, capsys.readouterr().out
+
+
+def test_empty_setup_cfg_leaves_flake8_at_its_defaults(make_files, capsys):
+    setup(make_files, {"setup.cfg": ""})
+    assert main(["--select", "MLH601"]) == 1
+    assert capsys.readouterr().out.startswith(".: MLH601 flake8 max-line-length = 79")
+
+
+@pytest.mark.parametrize(("editorconfig", "status"), [(None, 1), ("100", 0)])
+def test_editorconfig_width_is_not_second_guessed(
+    make_files, capsys, editorconfig, status
+):
+    pre_commit = hooks("black", "{id: isort, args: [--profile, black]}", "flake8")
+    setup(
+        make_files,
+        {
+            "pyproject.toml": "[tool.black]\nline-length = 100\n",
+            "setup.cfg": FLAKE8.replace("88", "100"),
+            ".pre-commit-config.yaml": pre_commit,
+        },
+    )
+    if editorconfig:
+        make_files(
+            {".editorconfig": f"[*.py]\nmax_line_length = {editorconfig}\n"},
+            track=False,
+        )
+    assert main([]) == status
+    assert capsys.readouterr().out.startswith(
+        ".pre-commit-config.yaml: MLH601 isort" if status else ""
+    )
