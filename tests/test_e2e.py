@@ -1,0 +1,186 @@
+"""End to end: the real pre-commit installs this checkout and runs each hook.
+
+A session-wide snapshot of the checkout (tracked and new files, as a clean git
+repository) is what pre-commit installs, once, into a private PRE_COMMIT_HOME. Each
+test then runs ``pre-commit try-repo`` on a throwaway project, as a commit would.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import GIT_ENV, git
+
+pytestmark = pytest.mark.e2e
+TOP = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def hooks_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """A clean git copy of this checkout, and its commit."""
+    snapshot = tmp_path_factory.mktemp("mlhooks-snapshot")
+    listed = git(TOP, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    for name in filter(None, listed.split("\0")):
+        source = TOP / name
+        if source.is_file():
+            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, snapshot / name)
+    git(snapshot, "init", "-q", "-b", "main")
+    git(snapshot, "add", "-A")
+    git(snapshot, "commit", "-q", "-m", "snapshot")
+    return str(snapshot), git(snapshot, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture(scope="session")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    return {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+
+
+def pre_commit(cwd: Path, env: dict[str, str], *args: str) -> tuple[int, str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    return done.returncode, done.stdout + done.stderr
+
+
+def try_repo(project: Path, hooks_repo, env, hook_id: str, *args: str):
+    source, rev = hooks_repo
+    return pre_commit(
+        project,
+        env,
+        "try-repo",
+        source,
+        hook_id,
+        "--ref",
+        rev,
+        "--all-files",
+        "--color",
+        "never",
+        *args,
+    )
+
+
+def project_with(tmp_path: Path, files: dict[str, str]) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    git(project, "init", "-q", "-b", "main")
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, encoding="utf-8")
+    git(project, "add", "-A")
+    return project
+
+
+def test_check_required_files(tmp_path, hooks_repo, env):
+    project = project_with(tmp_path, {"README.md": "# x\n", "params.yaml": "a: 1\n"})
+    code, out = try_repo(project, hooks_repo, env, "check-required-files")
+    assert code == 1, out
+    assert "- hook id: check-required-files\n- exit code: 1\n" in out
+    assert "\n.: MLH401 no environment file: " in out
+    assert "\n.: MLH404 no .gitignore: " in out
+    assert "MLH402" not in out and "MLH403" not in out
+
+    files = {"requirements.txt": "x\n", ".gitignore": "*.pyc\n"}
+    files[".pre-commit-config.yaml"] = "repos: []\n"
+    for name, text in files.items():
+        (project / name).write_text(text)
+    git(project, "add", "-A")
+    code, out = try_repo(project, hooks_repo, env, "check-required-files")
+    assert code == 0, out
+    assert "check required files" in out and "Passed" in out
+
+
+def test_a_commit_is_blocked_and_then_allowed(tmp_path, hooks_repo, env):
+    source, rev = hooks_repo
+    config = (
+        f"repos:\n- repo: {source}\n  rev: {rev}\n  hooks:\n"
+        "  - id: check-required-files\n"
+    )
+    project = project_with(tmp_path, {".pre-commit-config.yaml": config})
+    code, out = pre_commit(project, env, "install")
+    assert code == 0, out
+    commit = subprocess.run(
+        ["git", "commit", "-q", "-m", "first"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    assert commit.returncode == 1
+    assert ".: MLH402 no README: " in commit.stdout + commit.stderr
+
+
+def test_check_readme_sections(tmp_path, hooks_repo, env):
+    readme = (
+        "# 解約予測モデル\n\n## 目的\n顧客の解約を予測する。\n\n## 概要\n勾配ブースティング。\n\n"
+        "## 入出力\nCSV\n\n## 設定ファイル\nparams.yaml\n\n## 環境構築\n```\npip install .\n```\n"
+        "\n## データの取得\nS3\n\n## 使い方\n学習を実行する。\n\n## 結果\nAUC 0.91\n"
+    )
+    project = project_with(tmp_path, {"README.md": readme})
+    code, out = try_repo(project, hooks_repo, env, "check-readme-sections")
+    assert code == 1, out
+    assert '\nREADME.md:23:1: MLH413 usage section "使い方" shows no command: ' in out
+    assert "MLH411" not in out and "MLH412" not in out
+
+
+def test_check_project_layout_fix_through_args(tmp_path, hooks_repo, env):
+    source, rev = hooks_repo
+    config = (
+        f"repos:\n- repo: {source}\n  rev: {rev}\n  hooks:\n"
+        "  - id: check-project-layout\n"
+        "    args: [--fix, --required, 'models,data/raw']\n"
+    )
+    files = {".pre-commit-config.yaml": config, "churn/__init__.py": ""}
+    project = project_with(tmp_path, files)
+    code, out = pre_commit(project, env, "run", "--all-files", "--color", "never")
+    assert code == 1, out
+    assert "\ndata/raw: MLH421 missing folder data/raw " in out
+    assert out.count("[fixed]") == 2
+    assert (project / "models" / ".gitkeep").read_bytes() == b""
+    git(project, "add", "-A")
+    code, out = pre_commit(project, env, "run", "--all-files", "--color", "never")
+    assert code == 0, out
+
+
+def test_check_lint_config(tmp_path, hooks_repo, env):
+    files = {
+        "pyproject.toml": "[tool.black]\nline-length = 100\n\n"
+        "[tool.isort]\nprofile = 'black'\n",
+        "setup.cfg": "[flake8]\nmax-line-length = 88\nextend-ignore = E203,E701\n",
+    }
+    project = project_with(tmp_path, files)
+    code, out = try_repo(project, hooks_repo, env, "check-lint-config")
+    assert code == 1, out
+    assert (
+        "\nsetup.cfg:2:1: MLH601 flake8 max-line-length = 88 (setup.cfg [flake8])"
+        " disagrees with black line-length = 100 (pyproject.toml [tool.black]): "
+    ) in out
+    assert (
+        "\npyproject.toml:5:1: MLH601 isort line_length = 88 (pyproject.toml"
+        " [tool.isort], profile black) disagrees with black line-length = 100"
+    ) in out
+
+
+def test_broken_configuration_is_one_line_exit_2(tmp_path, hooks_repo, env):
+    files = {"pyproject.toml": "[tool.mlhooks]\nselcet = ['MLH4']\n"}
+    project = project_with(tmp_path, files)
+    code, out = try_repo(project, hooks_repo, env, "check-required-files")
+    assert code == 1, out  # pre-commit reports any non-zero status as 1
+    assert "- exit code: 2\n" in out
+    assert (
+        "check-required-files: error: pyproject.toml: unknown key 'selcet'"
+        " (did you mean 'select'?"
+    ) in out
+    assert "Traceback" not in out
