@@ -49,6 +49,10 @@ class FileProblem(Exception):
 
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text of ``data`` (BOM dropped), or FileProblem naming the bad byte."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise FileProblem(
+            file_diagnostic(path, "MLH001", "UTF-16 text; re-save the file as UTF-8")
+        )
     if b"\0" in data[:8192]:
         raise FileProblem(
             file_diagnostic(path, "MLH002", "binary file (contains NUL bytes); skipped")

@@ -145,7 +145,8 @@ def _missing_message(
     ctx: Context, code: str, globs: list[str], rejected: list[str]
 ) -> str:
     what = CODES[code].split(" (")[0]
-    note = f" ({', '.join(rejected)} lists no dependencies)" if rejected else ""
+    verb = "declares" if len(rejected) == 1 else "declare"
+    note = f" ({', '.join(rejected)} {verb} no dependencies)" if rejected else ""
     option = OPTION_OF.get(code)
     customised = option and ctx.settings[option] != _DEFAULTS[option]
     fix = f"add one of: {', '.join(globs)}" if customised else FIX[code]

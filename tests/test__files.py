@@ -36,6 +36,15 @@ def test_non_utf8_names_the_byte_and_line():
     )
 
 
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"])
+def test_utf16_is_named(bom):
+    with pytest.raises(FileProblem) as info:
+        decode(bom + "# 目的\n".encode("utf-16-le"), "README.md")
+    assert info.value.diagnostic.as_text() == (
+        "README.md: MLH001 UTF-16 text; re-save the file as UTF-8"
+    )
+
+
 def test_binary_is_reported_once():
     with pytest.raises(FileProblem) as info:
         decode(b"\x89PNG\r\n\x1a\n\0\0", "logo.md")

@@ -75,7 +75,7 @@ def test_tool_config_alone_is_not_an_environment(make_files, capsys, name, conte
     assert main(["--config", "/dev/null"] if name != "pyproject.toml" else []) == 1
     out = capsys.readouterr().out
     assert out.startswith(
-        f".: MLH401 no environment file ({name} lists no dependencies):"
+        f".: MLH401 no environment file ({name} declares no dependencies):"
     )
 
 
