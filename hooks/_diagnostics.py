@@ -4,7 +4,8 @@ A diagnostic is ``path, line, col, code, message``. Paths are relative to the pr
 root and use ``/``; positions are 1-based; line 0 means the whole file (or, with path
 ``.``, the whole repository). Text output is the flake8/ruff shape ``path:line:col: CODE
 message`` (``path: CODE message`` for line 0), sorted, one per line, so editors and CI
-parse it.
+parse it. In a notebook, ``cell`` is the 1-based cell number and the line is counted
+inside the cell's source: ``path:cell_N:line:col``.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import Iterable
 # Core codes (MLH0xx): input the hooks could not read. Permanent, like every code.
 CORE_CODES = {
     "MLH001": "file is not valid UTF-8",
+    "MLH003": "Python source (a file or a notebook cell) does not parse",
     "MLH002": "file is binary (contains NUL bytes)",
     "MLH004": "file is too large to check",
     "MLH005": "configuration file in the repository does not parse",
+    "MLH006": "notebook is not a readable notebook",
 }
 
 FORMATS = ("text", "json")
@@ -34,12 +37,19 @@ class Diagnostic:
     code: str
     message: str
     fixed: bool = False
+    cell: int | None = (
+        None  # 1-based cell number when the finding is in a notebook cell
+    )
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.col, self.code, self.message)
+    def sort_key(self) -> tuple[str, int, int, int, str, str]:
+        return (self.path, self.cell or 0, self.line, self.col, self.code, self.message)
 
     def as_text(self) -> str:
         where = self.path if self.line == 0 else f"{self.path}:{self.line}:{self.col}"
+        if self.cell is not None:
+            where = f"{self.path}:cell_{self.cell}" + (
+                f":{self.line}:{self.col}" if self.line else ""
+            )
         suffix = " [fixed]" if self.fixed else ""
         return f"{where}: {self.code} {self.message}{suffix}"
 

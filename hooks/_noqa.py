@@ -3,7 +3,8 @@
 Codes or prefixes, comma- or space-separated. A bare ``# noqa`` (flake8's) does not
 silence mlhooks: our findings are about the guideline, not style, and must be silenced
 on purpose. In Markdown the same words go in an HTML comment: ``<!-- mlhooks: noqa:
-MLH411 -->``.
+MLH411 -->``. In a notebook the comments go in a cell (a file-level one in any cell),
+and the cell tag ``mlhooks-noqa`` silences every finding in its cell.
 """
 
 from __future__ import annotations
@@ -75,23 +76,41 @@ class _Texts(dict[str, str]):
         return text
 
 
+def _in_cell(diag: Diagnostic, text: str) -> bool:
+    """noqa in a notebook: the cell's lines, any cell's file-level comment, the tag."""
+    from mlhooks._notebooks import NOQA_TAG, parse_notebook
+
+    try:
+        notebook = parse_notebook(diag.path, text)
+    except FileProblem:
+        return False
+    whole = file_noqa("\n".join(cell.source for cell in notebook.cells))
+    if whole and matches(diag.code, whole):
+        return True
+    cells = notebook.cells
+    if diag.cell is None or not 1 <= diag.cell <= len(cells):
+        return False
+    cell = cells[diag.cell - 1]
+    return NOQA_TAG in cell.tags or is_suppressed(diag.code, diag.line, cell.source)
+
+
+def suppressed(diag: Diagnostic, settings: Settings, texts: dict[str, str]) -> bool:
+    """Whether settings or a comment in the file silence ``diag``."""
+    if not matches(diag.code, settings.select) or matches(diag.code, settings.ignore):
+        return True
+    for glob, codes in settings.per_file_ignores.items():
+        if glob_regex((glob,)).search(diag.path) and matches(diag.code, codes):
+            return True
+    if diag.path == ".":
+        return False
+    if diag.path.endswith(".ipynb"):
+        return _in_cell(diag, texts[diag.path])
+    return is_suppressed(diag.code, diag.line, texts[diag.path])
+
+
 def keep(
     diagnostics: list[Diagnostic], settings: Settings, root: Path
 ) -> list[Diagnostic]:
     """Apply select, ignore, per-file-ignores and noqa comments."""
     texts = _Texts(root)
-    kept = []
-    for diag in diagnostics:
-        if not matches(diag.code, settings.select) or matches(
-            diag.code, settings.ignore
-        ):
-            continue
-        if any(
-            glob_regex((glob,)).search(diag.path) and matches(diag.code, codes)
-            for glob, codes in settings.per_file_ignores.items()
-        ):
-            continue
-        if diag.path != "." and is_suppressed(diag.code, diag.line, texts[diag.path]):
-            continue
-        kept.append(diag)
-    return kept
+    return [d for d in diagnostics if not suppressed(d, settings, texts)]

@@ -61,5 +61,6 @@ def test_json_keeps_unicode_and_every_field():
             "code": "MLH211",
             "message": "日本語",
             "fixed": False,
+            "cell": None,
         }
     ]

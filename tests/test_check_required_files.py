@@ -157,6 +157,7 @@ def test_json_format(git_repo, capsys):
         "code": "MLH404",
         "message": MISSING["MLH404"].split("MLH404 ", 1)[1],
         "fixed": False,
+        "cell": None,
     }
 
 

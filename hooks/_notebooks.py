@@ -1,0 +1,173 @@
+"""Notebooks: reading ``.ipynb`` files safely and seeing their code cells as Python.
+
+Notebooks are read with the standard ``json`` module (nbformat's import alone costs
+tens of milliseconds on every commit). A file that is not a notebook (empty, invalid
+JSON, merge-conflict markers, a Git LFS pointer, not an object, an unknown nbformat)
+is one MLH006 finding, never a traceback. nbformat 3 notebooks are read through their
+worksheets and never converted.
+
+Cells are numbered from 1 over every cell of the notebook, markdown and raw cells
+included, in file order: what a person counts scrolling down. A finding inside a cell is
+printed ``path:cell_N:line:col`` with the line counted inside the cell's source.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from mlhooks._diagnostics import Diagnostic, file_diagnostic
+from mlhooks._files import FileProblem, read_text
+
+NOQA_TAG = "mlhooks-noqa"
+LFS_POINTER = "version https://git-lfs.github.com/spec/"
+CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+MAGIC = re.compile(r"^(\s*)(?:[%!]|\?\??[\w.]|[\w.\[\]]+\?\??\s*$)")
+ASSIGNED_MAGIC = re.compile(r"^(\s*)([\w.]+(?:\s*,\s*[\w.]+)*)\s*=\s*[%!]")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its 1-based number, type, joined source and tags."""
+
+    number: int
+    kind: str
+    source: str
+    tags: tuple[str, ...] = ()
+    data: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Notebook:
+    """A parsed notebook, its cells in order, and the text it was read from."""
+
+    path: str
+    data: dict[str, Any]
+    text: str
+    cells: tuple[Cell, ...]
+
+    @property
+    def nbformat(self) -> int:
+        return int(self.data.get("nbformat", 0))
+
+
+def _problem(path: str, reason: str) -> FileProblem:
+    return FileProblem(
+        file_diagnostic(path, "MLH006", f"not a readable notebook: {reason}")
+    )
+
+
+def _source(value: Any) -> str:
+    if isinstance(value, list):
+        return "".join(part for part in value if isinstance(part, str))
+    return value if isinstance(value, str) else ""
+
+
+def raw_cells(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The cell objects of an nbformat 4 (``cells``) or 3 (``worksheets``) notebook."""
+    if data.get("nbformat") == 3:
+        sheets = data.get("worksheets") or []
+        return [c for s in sheets if isinstance(s, dict) for c in s.get("cells", [])]
+    cells = data.get("cells")
+    return cells if isinstance(cells, list) else []
+
+
+def _cell(number: int, raw: Any) -> Cell:
+    if not isinstance(raw, dict):
+        return Cell(number, "unknown", "")
+    metadata = raw.get("metadata")
+    tags = metadata.get("tags", []) if isinstance(metadata, dict) else []
+    source = raw.get("source", raw.get("input"))  # nbformat 3 code cells: "input"
+    kind = str(raw.get("cell_type", "unknown"))
+    kind = "markdown" if kind == "heading" else kind  # nbformat 3 heading cells
+    return Cell(
+        number, kind, _source(source), tuple(t for t in tags if isinstance(t, str)), raw
+    )
+
+
+def parse_notebook(path: str, text: str) -> Notebook:
+    """The notebook in ``text``; FileProblem (MLH006) saying why when it is none."""
+    if not text.strip():
+        raise _problem(path, "the file is empty")
+    if text.startswith(LFS_POINTER):
+        raise _problem(path, "a Git LFS pointer, not the notebook; run: git lfs pull")
+    conflict = CONFLICT.search(text)
+    if conflict:
+        line = text.count("\n", 0, conflict.start()) + 1
+        raise _problem(
+            path, f"merge-conflict marker at line {line}; resolve the conflict first"
+        )
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _problem(
+            path, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        )
+    except RecursionError:
+        raise _problem(path, "JSON nested too deeply") from None
+    if not isinstance(data, dict):
+        raise _problem(
+            path, f"the top level is a JSON {type(data).__name__}, not an object"
+        )
+    version = data.get("nbformat")
+    if version not in (3, 4):
+        raise _problem(path, f"unsupported nbformat {version!r} (3 and 4 are read)")
+    cells = tuple(_cell(n, raw) for n, raw in enumerate(raw_cells(data), start=1))
+    return Notebook(path, data, text, cells)
+
+
+def read_notebook(root: Path, path: str) -> Notebook:
+    """Read and parse ``root/path``; FileProblem (MLH00x) when it cannot be."""
+    return parse_notebook(path, read_text(root, path))
+
+
+def python_source(source: str) -> str | None:
+    """A code cell's source as plain Python, line numbers kept; None for a cell magic.
+
+    IPython syntax becomes inert Python on the same line: ``%line`` magics, ``!shell``
+    and ``obj?`` help become ``pass`` at the same indentation, ``x = !ls`` and
+    ``x = %time f()`` become ``x = None``.
+    """
+    if source.lstrip().startswith("%%"):
+        return None
+    lines = []
+    for line in source.split("\n"):
+        assigned = ASSIGNED_MAGIC.match(line)
+        magic = MAGIC.match(line)
+        if assigned:
+            line = f"{assigned.group(1)}{assigned.group(2)} = None"
+        elif magic:
+            line = f"{magic.group(1)}pass"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def code_cells(notebook: Notebook) -> Iterator[tuple[Cell, str]]:
+    """Every code cell with its source as Python (cell magics like %%bash skipped)."""
+    for cell in notebook.cells:
+        if cell.kind == "code":
+            source = python_source(cell.source)
+            if source is not None:
+                yield cell, source
+
+
+def parse_cells(notebook: Notebook) -> Iterator[tuple[Cell, ast.Module | Diagnostic]]:
+    """Each code cell with its syntax tree, or one MLH003 finding if it won't parse."""
+    for cell, source in code_cells(notebook):
+        try:
+            yield cell, ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError) as exc:
+            line = getattr(exc, "lineno", None) or 1
+            reason = getattr(exc, "msg", None) or str(exc)
+            yield cell, Diagnostic(
+                notebook.path,
+                line,
+                getattr(exc, "offset", None) or 1,
+                "MLH003",
+                f"cell does not parse as Python ({reason}); it is skipped",
+                cell=cell.number,
+            )
