@@ -14,21 +14,23 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, NoReturn, Sequence
 
 from mlhooks._config import (
     SHARED_OPTIONS,
     ConfigError,
     Option,
     Settings,
+    check_value,
     read_config,
     resolve,
     validate_table,
 )
 from mlhooks._diagnostics import FORMATS, Diagnostic, format_diagnostics
-from mlhooks._files import Repo, git_root, glob_regex
-from mlhooks._noqa import keep
+from mlhooks._files import GitError, Repo, git_root, glob_regex
+from mlhooks._noqa import Suppressor
 
 SECTIONS = ("code", "notebooks", "documents", "data and experiments", "tooling")
 
@@ -45,6 +47,11 @@ class Context:
     @property
     def root(self) -> Path:
         return self.repo.root
+
+    @cached_property
+    def silenced(self) -> Suppressor:
+        """What settings and noqa comments silence; fixers ask it before writing."""
+        return Suppressor(self.settings, self.root)
 
     def included(self, path: str) -> bool:
         """False for files matched by the ``exclude`` setting."""
@@ -65,13 +72,21 @@ class Hook:
         None  # regex of the files a per-file hook reads; None: whole repo
     )
     fixable: bool = False
+    twin: str = ""  # a fixer reporting the same findings; mlhooks check runs just one
     all_options: tuple[Option, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "all_options", SHARED_OPTIONS + self.options)
 
 
-def _flag_type(option: Option) -> Callable[[str], Any]:
+class Parser(argparse.ArgumentParser):
+    """argparse with a one-line usage error (exit status 2), not the whole usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def flag_type(option: Option) -> Callable[[str], Any]:
     if option.kind == "int":
         return int
     if option.kind == "list":
@@ -79,49 +94,44 @@ def _flag_type(option: Option) -> Callable[[str], Any]:
     return str
 
 
-def build_parser(hook: Hook) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=hook.id, description=hook.summary, argument_default=argparse.SUPPRESS
-    )
-    parser.add_argument(
-        "filenames", nargs="*", help="files to check (pre-commit passes them)"
-    )
+def add_flags(parser: argparse.ArgumentParser, options: tuple[Option, ...]) -> None:
+    """--config, --format and one flag per option (tables are TOML only)."""
     parser.add_argument(
         "--config", help="pyproject.toml to read instead of the project's"
     )
     parser.add_argument(
         "--format", choices=FORMATS, help="output format (default: text)"
     )
+    for option in options:
+        flag, kind = "--" + option.name, option.kind
+        if kind == "bool":
+            action = argparse.BooleanOptionalAction
+            parser.add_argument(flag, dest=option.name, action=action, help=option.help)
+        elif kind != "table":
+            parser.add_argument(
+                flag, dest=option.name, type=flag_type(option), help=option.help
+            )
+
+
+def build_parser(hook: Hook) -> argparse.ArgumentParser:
+    parser = Parser(
+        prog=hook.id, description=hook.summary, argument_default=argparse.SUPPRESS
+    )
+    parser.add_argument("filenames", nargs="*", help="files (pre-commit passes them)")
     if hook.fixable:
         parser.add_argument(
-            "--fix", action="store_true", help="fix what can be fixed safely"
+            "--fix", action="store_true", help="fix what is safe to fix"
         )
-    for option in hook.all_options:
-        flag = "--" + option.name
-        if option.kind == "table":
-            continue
-        if option.kind == "bool":
-            parser.add_argument(
-                flag,
-                dest=option.name,
-                action=argparse.BooleanOptionalAction,
-                help=option.help,
-            )
-        else:
-            parser.add_argument(
-                flag,
-                dest=option.name,
-                type=_flag_type(option),
-                help=option.help,
-                choices=option.choices or None,
-            )
+    add_flags(parser, hook.all_options)
     return parser
 
 
-def project_root(path: Path | None = None) -> Path:
-    """The git work-tree root of ``path`` (default: the current folder), or itself."""
+def project_root(path: Path | None = None) -> Repo:
+    """The project at the git work-tree root of ``path`` (default: the current
+    folder), or at ``path`` itself outside git."""
     start = (path or Path.cwd()).resolve()
-    return git_root(start) or start
+    top = git_root(start)
+    return Repo(top or start, in_git=top is not None)
 
 
 def hook_settings(
@@ -132,13 +142,17 @@ def hook_settings(
     own = validate_table(
         table.get(hook.id, {}), hook.options, f"{where} [tool.mlhooks.{hook.id}]"
     )
-    cli_values = {o.name: cli[o.name] for o in hook.all_options if o.name in cli}
+    cli_values = {
+        o.name: check_value(o, cli[o.name], "command line")
+        for o in hook.all_options
+        if o.name in cli
+    }
     return resolve(hook.all_options, {**shared, **own}, cli_values)
 
 
 def run_check(hook: Hook, ctx: Context) -> list[Diagnostic]:
     """The hook's check over ``ctx``, filtered by settings and noqa comments."""
-    return keep(hook.check(ctx), ctx.settings, ctx.root)
+    return [diag for diag in hook.check(ctx) if not ctx.silenced(diag)]
 
 
 def relative_names(
@@ -177,27 +191,42 @@ def fail(prog: str, message: str) -> int:
     return 2
 
 
-def run(hook: Hook, argv: Sequence[str] | None = None) -> int:
-    """Run the hook on the project in the current folder; print; exit status."""
-    args = vars(build_parser(hook).parse_args(argv))
-    root = project_root()
+def guarded(prog: str, work: Callable[[], int]) -> int:
+    """``work()``, with configuration, git and internal errors as one line, status 2."""
     try:
-        table, where = read_config(root, args.get("config"), (hook.id,))
-        settings = hook_settings(hook, table, where, args)
-        names = relative_names(root, args.get("filenames", []), hook.files)
-        ctx = Context(Repo(root), settings, names, bool(args.get("fix")))
-        ctx = replace(ctx, filenames=tuple(n for n in names if ctx.included(n)))
-        diagnostics = run_check(hook, ctx)
-    except ConfigError as exc:
-        return fail(hook.id, str(exc))
+        return work()
+    except (ConfigError, GitError) as exc:
+        return fail(prog, str(exc))
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback
         if os.environ.get("MLHOOKS_DEBUG"):
             raise
         return fail(
-            hook.id,
+            prog,
             f"internal error: {type(exc).__name__}: {exc} (MLHOOKS_DEBUG=1 shows more)",
         )
-    output = format_diagnostics(rebase(diagnostics, root), args.get("format", "text"))
+
+
+def report(diagnostics: list[Diagnostic], root: Path, fmt: str) -> None:
+    """Print the findings (paths from the current folder) in format ``fmt``."""
+    output = format_diagnostics(rebase(diagnostics, root), fmt)
     if output:
         print(output, end="" if output.endswith("\n") else "\n")
-    return 1 if diagnostics else 0
+
+
+def run(hook: Hook, argv: Sequence[str] | None = None) -> int:
+    """Run the hook on the project in the current folder; print; exit status."""
+    args = vars(build_parser(hook).parse_args(argv))
+
+    def work() -> int:
+        repo = project_root()
+        root = repo.root
+        table, where = read_config(root, args.get("config"), (hook.id,))
+        settings = hook_settings(hook, table, where, args)
+        names = relative_names(root, args.get("filenames", []), hook.files)
+        ctx = Context(repo, settings, names, bool(args.get("fix")))
+        ctx = replace(ctx, filenames=tuple(n for n in names if ctx.included(n)))
+        diagnostics = run_check(hook, ctx)
+        report(diagnostics, root, args.get("format", "text"))
+        return 1 if diagnostics else 0
+
+    return guarded(hook.id, work)

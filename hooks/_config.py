@@ -9,11 +9,10 @@ valid key), exit 2.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 TYPES = {"bool": bool, "int": int, "str": str, "list": list, "table": dict}
 KIND_NAMES = {
@@ -34,7 +33,8 @@ class Option:
     """One setting of a hook: TOML key == long flag, its type, default and help text.
 
     ``kind`` is bool, int, str, list (of strings; comma-separated on the command
-    line) or table (TOML only). ``choices`` restricts a str option.
+    line) or table (TOML only). ``choices`` restricts a str option or the items of a
+    list option; ``check`` returns what is wrong with a value ('' when it is fine).
     """
 
     name: str
@@ -42,6 +42,7 @@ class Option:
     default: Any
     help: str
     choices: tuple[str, ...] = ()
+    check: Callable[[Any], str] | None = None
 
 
 SHARED_OPTIONS = (
@@ -82,24 +83,34 @@ class Settings(Mapping[str, Any]):
         return f"Settings({self._values!r})"
 
 
-def _did_you_mean(key: str, valid: list[str]) -> str:
+def _did_you_mean(key: str, valid: list[str], what: str = "valid keys") -> str:
+    import difflib
+
     close = difflib.get_close_matches(key, valid, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"{hint}valid keys: {', '.join(sorted(valid)) or '(none)'}"
+    return f"{hint}{what}: {', '.join(sorted(set(valid))) or '(none)'}"
 
 
-def load_toml(path: Path) -> dict[str, Any]:
+def parse_toml(text: str) -> dict[str, Any]:
+    """``text`` as TOML; ValueError (tomllib's TOMLDecodeError) when it is not."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
+    return tomllib.loads(text)
+
+
+def load_toml(path: Path) -> dict[str, Any]:
+    """The TOML file ``path`` (a UTF-8 BOM tolerated); ConfigError naming it."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{display_path(path)}: invalid TOML: {exc}") from None
+        data = path.read_bytes()
+        return parse_toml(data.decode("utf-8").removeprefix("\ufeff"))
     except UnicodeDecodeError:
         raise ConfigError(f"{display_path(path)}: not valid UTF-8") from None
+    except ValueError as exc:
+        raise ConfigError(f"{display_path(path)}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{display_path(path)}: TOML nested too deeply") from None
     except OSError as exc:
         raise ConfigError(
             f"{display_path(path)}: cannot read: {exc.strerror}"
@@ -141,11 +152,16 @@ def check_value(option: Option, value: Any, where: str) -> Any:
             f"{where}: '{option.name}' must be {KIND_NAMES[option.kind]},"
             f" not {type(value).__name__} {value!r}"
         )
-    if option.choices and value not in option.choices:
-        raise ConfigError(
-            f"{where}: '{option.name}' must be one of {', '.join(option.choices)},"
-            f" not {value!r}"
-        )
+    items = value if option.kind == "list" else [value]
+    for item in items if option.choices else ():
+        if item not in option.choices:
+            hint = _did_you_mean(str(item), list(option.choices), "valid values")
+            raise ConfigError(
+                f"{where}: '{option.name}': unknown value {item!r} ({hint})"
+            )
+    problem = option.check(value) if option.check else ""
+    if problem:
+        raise ConfigError(f"{where}: '{option.name}': {problem}")
     return value
 
 

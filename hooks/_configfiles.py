@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import configparser
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from mlhooks._config import parse_toml
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import FileProblem, read_text
 
@@ -102,13 +102,9 @@ def _parse_ini(path: str, text: str) -> ConfigFile | Diagnostic:
 
 
 def _parse_toml(path: str, text: str) -> ConfigFile | Diagnostic:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
     try:
-        return ConfigFile(path, text, tomllib.loads(text))
-    except tomllib.TOMLDecodeError as exc:
+        return ConfigFile(path, text, parse_toml(text))
+    except ValueError as exc:
         line = re.search(r"at line (\d+)", str(exc))
         return _mlh005(path, int(line.group(1)) if line else 0, "TOML", str(exc))
     except RecursionError:
@@ -182,6 +178,21 @@ class ConfigFiles:
 
     def yaml(self, path: str) -> ConfigFile | None:
         return self._get(path, _parse_yaml)
+
+    def sections(
+        self, path: str, names: Sequence[str]
+    ) -> tuple[ConfigFile | None, dict[str, dict[str, Any]]]:
+        """``path`` (TOML if it ends in ``.toml``, else INI) and those of the sections
+        ``names`` it has, in that order; a TOML name is dotted (``tool.black``)."""
+        toml = path.endswith(".toml")
+        file = self.toml(path) if toml else self.ini(path)
+        found = {}
+        for name in names:
+            keys = name.split(".") if toml else [name]
+            table = subtable(file.data if file else None, *keys)
+            if table is not None:
+                found[name] = table
+        return file, found
 
     def broken(self, *paths: str) -> bool:
         """True when one of ``paths`` has a problem."""

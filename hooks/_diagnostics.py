@@ -10,8 +10,7 @@ inside the cell's source: ``path:cell_N:line:col``.
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Iterable
 
 # Core codes (MLH0xx): input the hooks could not read. Permanent, like every code.
@@ -25,6 +24,14 @@ CORE_CODES = {
 }
 
 FORMATS = ("text", "json")
+CONTROL = {n: f"\\x{n:02x}" for n in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` safe for one output line: undecodable bytes and control characters
+    (a file name may hold a newline) are written as escapes."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text.translate(CONTROL)
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,12 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 def format_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
     """Render sorted diagnostics; an empty string when there are none (text format)."""
-    ordered = sort_diagnostics(diagnostics)
+    ordered = [
+        replace(d, path=printable(d.path), message=printable(d.message))
+        for d in sort_diagnostics(diagnostics)
+    ]
     if fmt == "json":
+        import json
+
         return json.dumps([asdict(d) for d in ordered], ensure_ascii=False, indent=2)
     return "".join(d.as_text() + "\n" for d in ordered)

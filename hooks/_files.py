@@ -12,7 +12,6 @@ import os
 import re
 import stat
 import subprocess
-import tempfile
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -78,14 +77,19 @@ def decode(data: bytes, path: str) -> str:
 def read_text(root: Path, path: str, max_bytes: int = MAX_BYTES) -> str:
     """Text of ``root/path``; FileProblem for binary, non-UTF-8 or huge files."""
     full = root / path
-    size = full.stat().st_size
+    info = full.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise FileProblem(
+            file_diagnostic(path, "MLH002", "not a regular file; skipped")
+        )
+    size = info.st_size
     if size > max_bytes:
         raise FileProblem(
             file_diagnostic(
                 path,
                 "MLH004",
-                f"file is {size >> 20} MiB, over the {max_bytes >> 20} MiB limit;"
-                " skipped",
+                f"file is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB"
+                " limit; skipped",
             )
         )
     return decode(full.read_bytes(), path)
@@ -100,6 +104,8 @@ def write_atomic(path: Path, data: bytes) -> bool:
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = None
+    import tempfile
+
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
@@ -120,24 +126,32 @@ def write_atomic(path: Path, data: bytes) -> bool:
     return True
 
 
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+class GitError(Exception):
+    """git itself refused or failed (not "this is no repository"): exit status 2."""
+
+
+def _git(
+    root: Path, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)
+) -> bytes | None:
     """Output of a git command in ``root``; None when git or the repo is absent."""
     try:
         proc = subprocess.run(
-            ("git", *args),
-            cwd=root,
-            input=stdin,
-            capture_output=True,
-            check=False,
+            ("git", *args), cwd=root, input=stdin, capture_output=True, check=False
         )
     except OSError:
         return None
-    return proc.stdout if proc.returncode in (0, 1) else None
+    if proc.returncode in ok:
+        return proc.stdout
+    error = proc.stderr.decode("utf-8", "replace").strip()
+    if "not a git repository" in error:
+        return None
+    first = error.splitlines()[0] if error else f"exit status {proc.returncode}"
+    raise GitError(f"git {args[0]} failed in {os.fsdecode(root)}: {first}")
 
 
 def git_root(start: Path) -> Path | None:
     out = _git(start, "rev-parse", "--show-toplevel")
-    return Path(out.decode().strip()) if out else None
+    return Path(os.fsdecode(out[:-1] if out.endswith(b"\n") else out)) if out else None
 
 
 class Repo:
@@ -147,8 +161,10 @@ class Repo:
     and cache folders) counts as tracked, so ``mlhooks check`` works on a plain folder.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, in_git: bool | None = None) -> None:
         self.root = root
+        if in_git is not None:  # already known: spare a git call
+            self.__dict__["in_git"] = in_git
 
     @cached_property
     def in_git(self) -> bool:
@@ -160,9 +176,7 @@ class Repo:
         out = _git(self.root, "ls-files", "-z", "--cached", "--", ".")
         if out is None or not self.in_git:
             return sorted(self._walk())
-        return sorted(
-            p for p in out.decode("utf-8", "surrogateescape").split("\0") if p
-        )
+        return sorted(os.fsdecode(p) for p in out.split(b"\0") if p)
 
     @cached_property
     def tracked_set(self) -> frozenset[str]:
@@ -191,10 +205,9 @@ class Repo:
         """The ``paths`` that git ignores (folders given with a trailing ``/``)."""
         if not paths or not self.in_git:
             return set()
-        stdin = "\0".join(paths).encode() + b"\0"
-        out = _git(
-            self.root, "check-ignore", "--no-index", "-z", "--stdin", stdin=stdin
-        )
+        stdin = b"\0".join(os.fsencode(p) for p in paths) + b"\0"
+        args = ("check-ignore", "--no-index", "-z", "--stdin")
+        out = _git(self.root, *args, stdin=stdin, ok=(0, 1))
         if not out:
             return set()
-        return {p for p in out.decode("utf-8", "surrogateescape").split("\0") if p}
+        return {os.fsdecode(p) for p in out.split(b"\0") if p}

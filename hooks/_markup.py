@@ -68,6 +68,15 @@ class Outline:
         """The visible lines under ``heading`` up to the end of its section."""
         return self.lines[heading.body : heading.end]
 
+    def lead(self) -> tuple[str, ...]:
+        """The visible lines before the first section (after the title, if any)."""
+        sections = self.sections()
+        stop = sections[0].start if sections else len(self.lines)
+        title = self.headings[0] if self.headings and not sections else None
+        if sections and sections[0] is not self.headings[0]:
+            title = self.headings[0]
+        return self.lines[title.body if title else 0 : stop]
+
 
 def _uncomment(line: str, in_comment: bool) -> tuple[str, bool]:
     """``line`` without HTML comments, and whether a comment stays open after it."""

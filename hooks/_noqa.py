@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from mlhooks._config import Settings
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import FileProblem, glob_regex, read_text
 
-_CODES = r"(?P<codes>MLH\d{0,3}(?:[\s,]+MLH\d{0,3})*)"
+if TYPE_CHECKING:
+    from mlhooks._notebooks import Notebook
+
+NOQA_TAG = "mlhooks-noqa"
+
+_CODES = r"(?P<codes>[a-z]+[0-9]*(?:[\s,]+[a-z]+[0-9]*)*)"
 LINE_NOQA = re.compile(r"(?:#|<!--)\s*noqa\s*:\s*" + _CODES, re.IGNORECASE)
 FILE_NOQA = re.compile(
     r"^\s*(?:#|<!--)\s*mlhooks\s*:\s*noqa(?:\s*:\s*" + _CODES + r")?\s*(?:-->)?\s*$",
@@ -26,7 +31,9 @@ FILE_NOQA = re.compile(
 
 
 def _split(codes: str) -> list[str]:
-    return [code.upper() for code in re.split(r"[\s,]+", codes) if code]
+    """The mlhooks codes of a noqa list (flake8's own codes may stand beside them)."""
+    words = (code.upper() for code in re.split(r"[\s,]+", codes))
+    return [code for code in words if re.fullmatch(r"MLH[0-9]{0,3}", code)]
 
 
 def matches(code: str, prefixes: Iterable[str]) -> bool:
@@ -56,61 +63,91 @@ def is_suppressed(code: str, line: int, text: str) -> bool:
         return True
     if line <= 0:
         return False
-    lines = text.splitlines()
+    lines = text.split("\n")  # lines end at \n only, as every finding counts them
     return line <= len(lines) and matches(code, line_noqa(lines[line - 1]))
 
 
-class _Texts(dict[str, str]):
-    """File texts read once for noqa lookups; unreadable files read as ''."""
+class Suppressor:
+    """Decides what settings and comments silence, reading and parsing each file once.
 
-    def __init__(self, root: Path) -> None:
-        super().__init__()
+    A fixer asks it before writing, so that it fixes only what it reports; the common
+    front asks it again after the check, from the same cache.
+    """
+
+    def __init__(self, settings: Settings, root: Path) -> None:
+        self.settings = settings
         self.root = root
+        self._texts: dict[str, str] = {}
+        self._notebooks: dict[str, Notebook | None] = {}
 
-    def __missing__(self, path: str) -> str:
-        try:
-            text = read_text(self.root, path) if (self.root / path).is_file() else ""
-        except (FileProblem, OSError):
-            text = ""
-        self[path] = text
-        return text
+    def text(self, path: str) -> str:
+        """The file's text ('' when unreadable)."""
+        if path not in self._texts:
+            try:
+                full = self.root / path
+                self._texts[path] = read_text(self.root, path) if full.is_file() else ""
+            except (FileProblem, OSError):
+                self._texts[path] = ""
+        return self._texts[path]
 
+    def notebook(self, path: str, parsed: Notebook | None = None) -> Notebook | None:
+        """The parsed notebook (None when unreadable); ``parsed`` seeds the cache."""
+        from mlhooks._notebooks import parse_notebook
 
-def _in_cell(diag: Diagnostic, text: str) -> bool:
-    """noqa in a notebook: the cell's lines, any cell's file-level comment, the tag."""
-    from mlhooks._notebooks import NOQA_TAG, parse_notebook
+        if parsed is not None:
+            self._notebooks[path] = parsed
+        if path not in self._notebooks:
+            try:
+                self._notebooks[path] = parse_notebook(path, self.text(path))
+            except FileProblem:
+                self._notebooks[path] = None
+        return self._notebooks[path]
 
-    try:
-        notebook = parse_notebook(diag.path, text)
-    except FileProblem:
-        return False
-    whole = file_noqa("\n".join(cell.source for cell in notebook.cells))
-    if whole and matches(diag.code, whole):
-        return True
-    cells = notebook.cells
-    if diag.cell is None or not 1 <= diag.cell <= len(cells):
-        return False
-    cell = cells[diag.cell - 1]
-    return NOQA_TAG in cell.tags or is_suppressed(diag.code, diag.line, cell.source)
-
-
-def suppressed(diag: Diagnostic, settings: Settings, texts: dict[str, str]) -> bool:
-    """Whether settings or a comment in the file silence ``diag``."""
-    if not matches(diag.code, settings.select) or matches(diag.code, settings.ignore):
-        return True
-    for glob, codes in settings.per_file_ignores.items():
-        if glob_regex((glob,)).search(diag.path) and matches(diag.code, codes):
+    def by_settings(self, diag: Diagnostic) -> bool:
+        """``select``, ``ignore`` and ``per-file-ignores`` alone."""
+        settings = self.settings
+        if not matches(diag.code, settings.select) or matches(
+            diag.code, settings.ignore
+        ):
             return True
-    if diag.path == ".":
-        return False
-    if diag.path.endswith(".ipynb"):
-        return _in_cell(diag, texts[diag.path])
-    return is_suppressed(diag.code, diag.line, texts[diag.path])
+        return any(
+            glob_regex((glob,)).search(diag.path) and matches(diag.code, codes)
+            for glob, codes in settings.per_file_ignores.items()
+        )
+
+    def __call__(self, diag: Diagnostic) -> bool:
+        """Whether settings or a comment in the file silence ``diag``."""
+        if self.by_settings(diag):
+            return True
+        if diag.path == ".":
+            return False
+        if diag.path.endswith(".ipynb"):
+            return self._in_notebook(diag)
+        return is_suppressed(diag.code, diag.line, self.text(diag.path))
+
+    def _in_notebook(self, diag: Diagnostic) -> bool:
+        """A file-level comment in any cell; in the cell: the tag, or a noqa comment on
+        the finding's line (on any line of the cell for a whole-cell finding)."""
+        notebook = self.notebook(diag.path)
+        if notebook is None:
+            return False
+        whole = file_noqa("\n".join(cell.source for cell in notebook.cells))
+        if whole and matches(diag.code, whole):
+            return True
+        if diag.cell is None or not 1 <= diag.cell <= len(notebook.cells):
+            return False
+        cell = notebook.cells[diag.cell - 1]
+        if NOQA_TAG in cell.tags:
+            return True
+        if diag.line == 0:
+            lines = cell.source.split("\n")
+            return any(matches(diag.code, line_noqa(line)) for line in lines)
+        return is_suppressed(diag.code, diag.line, cell.source)
 
 
 def keep(
     diagnostics: list[Diagnostic], settings: Settings, root: Path
 ) -> list[Diagnostic]:
     """Apply select, ignore, per-file-ignores and noqa comments."""
-    texts = _Texts(root)
-    return [d for d in diagnostics if not suppressed(d, settings, texts)]
+    silenced = Suppressor(settings, root)
+    return [d for d in diagnostics if not silenced(d)]

@@ -23,7 +23,6 @@ from typing import Any, Iterator
 from mlhooks._diagnostics import Diagnostic, file_diagnostic
 from mlhooks._files import FileProblem, read_text
 
-NOQA_TAG = "mlhooks-noqa"
 LFS_POINTER = "version https://git-lfs.github.com/spec/"
 CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 MAGIC = re.compile(r"^(\s*)(?:[%!]|\?\??[\w.]|[\w.\[\]]+\?\??\s*$)")

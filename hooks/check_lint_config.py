@@ -1,11 +1,11 @@
 """check-lint-config: black, isort and flake8 are configured to agree with each other.
 
 The guideline (成果物と品質, recommended tools) asks for code formatted by black and isort
-and kept to PEP 8 by flake8. The three only save work when they agree: with different
-line lengths, isort wrapping imports its own way, or flake8 flagging what black writes
-(E203, E701, E704, W503), every commit fails or churns. Settings are read (never run)
-where each tool itself reads them, pre-commit ``args`` winning; only tools in use
-(configured, or run by ``.pre-commit-config.yaml``) are compared.
+and kept to PEP 8 by flake8. The three only save work when they agree: with a flake8 or
+isort width shorter than black's, isort wrapping imports its own way, or flake8 flagging
+what black writes (E203, W503, and from black 24 on E701, E704), every commit fails or
+churns. Settings are read (never run) where each tool itself reads them, pre-commit
+``args`` winning; only tools in use (configured, or run by pre-commit) are compared.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
 from mlhooks._cli import Context, Hook, run
-from mlhooks._config import ConfigError, Option
-from mlhooks._configfiles import ConfigFile, ConfigFiles, key_line, subtable
-from mlhooks._diagnostics import Diagnostic
+from mlhooks._config import Option
+from mlhooks._configfiles import ConfigFile, ConfigFiles, key_line
+from mlhooks._diagnostics import Diagnostic, file_diagnostic, line_diagnostic
+from mlhooks._files import FileProblem, read_text
+from mlhooks._precommit import PRE_COMMIT, TOOL_REPOS, PreCommit
 
 HOOK_ID = "check-lint-config"
 CODES = {
-    "MLH601": "flake8's max-line-length or isort's line length differs from black's",
+    "MLH601": "flake8's max-line-length or isort's line length is shorter than black's",
     "MLH602": "isort does not use the black profile (or equivalent settings)",
     "MLH603": "flake8 `ignore =` replaces flake8's default ignore list",
     "MLH604": "flake8 reports what black writes (E203, E701, E704, W503)",
@@ -30,7 +32,13 @@ CODES = {
 }
 TOOLS = ("black", "isort", "flake8")
 OPTIONS = (
-    Option("tools", "list", list(TOOLS), "tools that must run in pre-commit and agree"),
+    Option(
+        "tools",
+        "list",
+        list(TOOLS),
+        "tools that must run in pre-commit and agree",
+        choices=TOOLS,
+    ),
     Option(
         "allow-ruff",
         "bool",
@@ -38,7 +46,7 @@ OPTIONS = (
         "count ruff's hooks as black (ruff-format) and as isort and flake8 (ruff)",
     ),
 )
-PRE_COMMIT, PYPROJECT = ".pre-commit-config.yaml", "pyproject.toml"
+PYPROJECT = "pyproject.toml"
 # Where each tool reads its settings, in the order it looks: file -> sections.
 # flake8 also reads [tool.flake8] of pyproject.toml when a plugin teaches it to.
 SECTIONS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -60,6 +68,7 @@ BLACK_WRITES = {
     "E704": "'def f(): ...' on one line",
     "W503": "line breaks before binary operators",
 }
+ONE_LINERS = ("E701", "E704")  # black writes them from 24.1.0 on
 ISORT_BLACK = {
     "multi_line_output": 3,
     "include_trailing_comma": True,
@@ -67,22 +76,7 @@ ISORT_BLACK = {
     "use_parentheses": True,
     "ensure_newline_before_comments": True,
 }
-ISORT_DEFAULTS = dict.fromkeys(ISORT_BLACK, False) | {
-    "multi_line_output": 0,
-    "force_grid_wrap": 0,
-}
-HOOK_IDS = {
-    "black": {"black", "black-jupyter"},
-    "isort": {"isort"},
-    "flake8": {"flake8", "pflake8", "pyproject-flake8"},
-}
-RUFF_IDS = {"black": {"ruff-format"}, "isort": {"ruff", "ruff-check"}}
-RUFF_IDS["flake8"] = RUFF_IDS["isort"]
-MIRRORS = {
-    "black": ("https://github.com/psf/black-pre-commit-mirror", "26.10.1"),
-    "isort": ("https://github.com/pycqa/isort", "9.0.2"),
-    "flake8": ("https://github.com/pycqa/flake8", "7.5.0"),
-}
+ISORT_DEFAULTS = dict.fromkeys(ISORT_BLACK, 0)  # GRID wrapping, the rest off
 FLAKE8_FLAGS = ("max-line-length", "select", "extend-select", "ignore", "extend-ignore")
 # Command-line flags that carry a setting in a hook's args: flag -> setting.
 FLAGS = {
@@ -98,10 +92,6 @@ HOME = {
 BOOLS = dict.fromkeys(("1", "yes", "y", "true", "t", "on"), True)
 BOOLS |= dict.fromkeys(("0", "no", "n", "false", "f", "off"), False)
 CODE = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
-
-
-def _diag(path: str, line: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(path, line, 1 if line else 0, code, message)
 
 
 def _keys(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -138,77 +128,15 @@ def _codes(value: Any) -> tuple[str, ...]:
     return tuple(code for code in (str(i).strip() for i in items) if CODE.match(code))
 
 
-def _sections(
-    files: ConfigFiles, path: str, names: Sequence[str]
-) -> tuple[ConfigFile | None, dict[str, dict[str, Any]]]:
-    """``path`` and those of the sections ``names`` it has (pyproject: tables)."""
-    file = files.toml(path) if path == PYPROJECT else files.ini(path)
-    found = {}
-    for name in names:
-        keys = name.split(".") if path == PYPROJECT else [name]
-        section = subtable(file.data if file else None, *keys)
-        if section is not None:
-            found[name] = section
-    return file, found
-
-
-@dataclass(frozen=True)
-class PreCommit:
-    """The hooks .pre-commit-config.yaml runs; ``parsed`` is False if absent/broken."""
-
-    parsed: bool = False
-    hooks: tuple[dict[str, Any], ...] = ()
-
-    @classmethod
-    def read(cls, files: ConfigFiles) -> PreCommit:
-        file = files.yaml(PRE_COMMIT)
-        data = file.data if file else None
-        repos = data.get("repos") if isinstance(data, dict) else data
-        if data is not None and not isinstance(repos, list):
-            message = "is not a pre-commit configuration: it has no 'repos' list"
-            files.problems.append(_diag(PRE_COMMIT, 0, "MLH005", message))
-            return cls()
-        hooks = [
-            {**hook, "repo": str(repo.get("repo", ""))}
-            for repo in repos or []
-            if isinstance(repo, dict) and isinstance(repo.get("hooks"), list)
-            for hook in repo["hooks"]
-            if isinstance(hook, dict) and isinstance(hook.get("id"), str)
-        ]
-        return cls(file is not None, tuple(hooks))
-
-    def first(self, ids: set[str]) -> dict[str, Any]:
-        return next((hook for hook in self.hooks if hook["id"] in ids), {})
-
-    def runs(self, tool: str, allow_ruff: bool = False) -> bool:
-        return bool(
-            self.first(HOOK_IDS[tool] | (RUFF_IDS[tool] if allow_ruff else set()))
-        )
-
-    def args(self, tool: str) -> dict[str, str]:
-        """Settings the tool's hook passes on its command line (they win)."""
-        args = self.first(HOOK_IDS[tool]).get("args")
-        args = [str(arg) for arg in args] if isinstance(args, list) else []
-        found = {}
-        for index, arg in enumerate(args):
-            flag, equals, value = arg.partition("=")
-            if flag in FLAGS[tool]:
-                following = args[index + 1] if index + 1 < len(args) else ""
-                found[FLAGS[tool][flag]] = value if equals else following
-        return found
-
-    def flake8_reads_pyproject(self) -> str:
-        """'first' with the Flake8-pyproject plugin, 'last' with pflake8, else ''."""
-        for hook in self.hooks:
-            entry = str(hook.get("entry", "")).split()[:1]
-            if hook["id"] in HOOK_IDS["flake8"] - {"flake8"} or entry == ["pflake8"]:
-                return "last"
-            deps = hook.get("additional_dependencies")
-            for dep in deps if isinstance(deps, list) else []:
-                name = re.split(r"[<>=!~\[;@\s]", str(dep).strip(), maxsplit=1)[0]
-                if name.lower().replace("_", "-") == "flake8-pyproject":
-                    return "first"
-        return ""
+def _editorconfig_width(files: ConfigFiles) -> bool:
+    """True when .editorconfig may set max_line_length, which isort then reads."""
+    if not (files.root / ".editorconfig").is_file():
+        return False
+    try:
+        text = read_text(files.root, ".editorconfig")
+    except FileProblem:  # isort's width is unknown then
+        return True
+    return bool(re.search(r"(?m)^\s*max_line_length\s*=", text))
 
 
 @dataclass(frozen=True)
@@ -249,14 +177,17 @@ class ToolConfig:
             return place or f"no {self.name} configuration"
         return f"{place}, {note}" if place else note
 
-    def at(self, *keys: str) -> tuple[str, int]:
-        """Where a finding about ``keys`` belongs: the first one that is set."""
+    def finding(self, keys: Sequence[str], code: str, message: str) -> Diagnostic:
+        """A finding about the first of ``keys`` that is set, at its line."""
         for key in keys:
             if key in self.args:
-                return PRE_COMMIT, 0
+                return file_diagnostic(PRE_COMMIT, code, message)
             if key in self.values and self.file is not None:
-                return self.path, key_line(self.file.text, self.sections, key)
-        return self.path or ".", 0
+                line = key_line(self.file.text, self.sections, key)
+                if line:
+                    return line_diagnostic(self.path, line, code, message)
+                break
+        return file_diagnostic(self.path or ".", code, message)
 
     def fix(self, key: str, value: Any) -> str:
         if key in self.args:
@@ -267,24 +198,23 @@ class ToolConfig:
 
 
 def _black(files: ConfigFiles, pre: PreCommit) -> ToolConfig | None:
-    file, sections = _sections(files, PYPROJECT, ("tool.black",))
+    file, sections = files.sections(PYPROJECT, ("tool.black",))
     if not sections and not pre.runs("black"):
         return None
-    return replace(ToolConfig.of("black", file, sections), args=pre.args("black"))
+    args = pre.flags("black", FLAGS["black"])
+    return replace(ToolConfig.of("black", file, sections), args=args)
 
 
 def _isort(files: ConfigFiles, pre: PreCommit) -> ToolConfig | None:
     """isort's first configuration file that holds settings, as isort picks it."""
-    in_use, args = pre.runs("isort"), pre.args("isort")
+    in_use, args = pre.runs("isort"), pre.flags("isort", FLAGS["isort"])
     for path, names in SECTIONS["isort"].items():
-        file, sections = _sections(files, path, names)
+        file, sections = files.sections(path, names)
         config = ToolConfig.of("isort", file, sections)
         if config.values:
             return replace(config, args=args)
         in_use = in_use or bool(sections)
-    editorconfig = files.root / ".editorconfig"
-    data = editorconfig.read_bytes() if editorconfig.is_file() else b""
-    unknown = bool(re.search(rb"(?m)^\s*max_line_length\s*=", data))
+    unknown = _editorconfig_width(files)
     return ToolConfig("isort", args=args, length_unknown=unknown) if in_use else None
 
 
@@ -292,18 +222,19 @@ def _flake8(files: ConfigFiles, pre: PreCommit) -> ToolConfig | None:
     """flake8's settings: from the first of its files with a [flake8] section."""
     found = []
     for path, names in SECTIONS["flake8"].items():
-        file, sections = _sections(files, path, names)
+        file, sections = files.sections(path, names)
         if sections:  # [flake8:local-plugins] alone also makes flake8 stop here
             flake8 = {"flake8": sections.get("flake8", {})}
             found.append(ToolConfig.of("flake8", file, flake8))
-    file, sections = _sections(files, PYPROJECT, ("tool.flake8",))
+    file, sections = files.sections(PYPROJECT, ("tool.flake8",))
     mode = pre.flake8_reads_pyproject()
     if sections and mode:
         toml = ToolConfig.of("flake8", file, sections)
         found.insert(0 if mode == "first" else len(found), toml)
     if not found and not pre.runs("flake8"):
         return None
-    return replace(found[0] if found else ToolConfig("flake8"), args=pre.args("flake8"))
+    args = pre.flags("flake8", FLAGS["flake8"])
+    return replace(found[0] if found else ToolConfig("flake8"), args=args)
 
 
 @dataclass(frozen=True)
@@ -322,6 +253,11 @@ class Flake8Rules:
 
         more = (codes("extend_select") or (), codes("extend_ignore") or ())
         return cls(codes("select"), codes("ignore"), *more)
+
+    def renamed(self) -> Flake8Rules:
+        """The rules once ``ignore`` is renamed ``extend-ignore``."""
+        both = (*(self.ignore or ()), *self.extend_ignore)
+        return replace(self, ignore=None, extend_ignore=tuple(dict.fromkeys(both)))
 
     def reports(self, code: str) -> bool:
         def longest(prefixes: Sequence[str]) -> int:
@@ -347,50 +283,94 @@ class Flake8Rules:
 def _flake8_length(
     flake8: ToolConfig, black: ToolConfig, rules: Flake8Rules
 ) -> list[Diagnostic]:
+    """MLH601 when flake8 rejects lines black writes (a longer limit is harmless)."""
     limit = _as_int(flake8.get("max_line_length", 79))
     length = _as_int(black.get("line_length", 88))
-    if limit is None or length is None or limit == length:
+    if limit is None or length is None or limit >= length:
         return []
     if rules.reports("E501"):
-        why, target = "flake8 then accepts lines longer than black's limit", length
-        if limit < length:
-            why = "black writes lines flake8 then rejects as E501"
+        why, target = "black writes lines flake8 then rejects as E501", length
     elif rules.reports_b950() and length * 10 > limit * 11:
         why = f"B950 allows {limit * 11 // 10} characters, so black writes lines"
         why, target = why + " flake8-bugbear then rejects", (length * 10 + 10) // 11
     else:
         return []
     message = (
-        f"flake8 max-line-length = {limit} ({flake8.where('max_line_length')})"
-        f" disagrees with black line-length = {length} ({black.where('line_length')}):"
+        f"flake8 max-line-length = {limit} ({flake8.where('max_line_length')}) is"
+        f" shorter than black line-length = {length} ({black.where('line_length')}):"
         f" {why}; {flake8.fix('max_line_length', target)}"
     )
-    return [_diag(*flake8.at("max_line_length"), "MLH601", message)]
+    return [flake8.finding(["max_line_length"], "MLH601", message)]
 
 
-def _flake8_ignores(flake8: ToolConfig, rules: Flake8Rules) -> list[Diagnostic]:
+def _flake8_ignores(
+    flake8: ToolConfig, rules: Flake8Rules, writes: Sequence[str]
+) -> list[Diagnostic]:
+    """MLH603 for ``ignore =``; MLH604 for the codes of ``writes`` flake8 reports."""
     found = []
     back = [code for code in DEFAULT_IGNORE if rules.reports(code)]
-    if rules.ignore is not None and back:
+    renaming = rules.ignore is not None and bool(back)
+    if renaming:
         fix = "rename ignore to extend-ignore so the defaults stay"
         if "ignore" in flake8.args:
             fix = "pass --extend-ignore instead of --ignore"
         message = (
-            f"flake8 ignore = {','.join(rules.ignore)} ({flake8.where('ignore')})"
+            f"flake8 ignore = {','.join(rules.ignore or ())} ({flake8.where('ignore')})"
             f" replaces flake8's default ignore list, re-enabling {', '.join(back)},"
             f" which PEP 8 leaves optional and black's style partly contradicts; {fix}"
         )
-        found.append(_diag(*flake8.at("ignore"), "MLH603", message))
-    missing = [code for code in BLACK_WRITES if rules.reports(code)]
+        found.append(flake8.finding(["ignore"], "MLH603", message))
+    missing = [code for code in writes if rules.reports(code)]
     if missing:
         what = "; ".join(f"{code} {BLACK_WRITES[code]}" for code in missing)
-        wanted = ",".join(dict.fromkeys([*rules.extend_ignore, *missing]))
+        key = "extend_ignore" if flake8.has("extend_ignore") else "ignore"
         message = (
-            f"flake8 reports {','.join(missing)} ({flake8.where('extend_ignore', '')}),"
+            f"flake8 reports {','.join(missing)} ({flake8.where(key, '')}),"
             f" which black's own output triggers ({what}), so flake8 rejects freshly"
-            f" formatted code; {flake8.fix('extend_ignore', wanted)}"
+            f" formatted code; {_extend_ignore(flake8, rules, writes, renaming)}"
         )
-        found.append(_diag(*flake8.at("extend_ignore", "ignore"), "MLH604", message))
+        found.append(flake8.finding(["extend_ignore", "ignore"], "MLH604", message))
+    return found
+
+
+def _extend_ignore(
+    flake8: ToolConfig, rules: Flake8Rules, writes: Sequence[str], renaming: bool
+) -> str:
+    """The one edit that stops flake8 reporting ``writes`` (and keeps its defaults)."""
+    after = rules.renamed() if renaming else rules
+    missing = [code for code in writes if after.reports(code)]
+    wanted = ",".join(dict.fromkeys([*after.extend_ignore, *missing]))
+    if not renaming:
+        return flake8.fix("extend_ignore", wanted)
+    old = ",".join(rules.ignore or ())
+    if "ignore" in flake8.args:
+        return f"pass --extend-ignore={wanted} instead of --ignore={old}"
+    if rules.extend_ignore:
+        old += f" and extend-ignore = {','.join(rules.extend_ignore)}"
+    return f"replace ignore = {old} with extend-ignore = {wanted}"
+
+
+def _refused_codes(flake8: ToolConfig, version: tuple[int, ...]) -> list[Diagnostic]:
+    """MLH005 for a token of ``ignore``/``extend-ignore`` that flake8 6+ refuses."""
+    file = flake8.file
+    if file is None or file.path == PYPROJECT or version < (6,):
+        return []
+    found = []
+    for key, value in file.data.get("flake8", {}).items():
+        checked = key in ("ignore", "extend-ignore")  # flake8 skips extend_ignore
+        tokens = re.split(r"[,\s]+", value) if checked else []
+        bad = next((token for token in tokens if token and not CODE.match(token)), "")
+        if not bad:
+            continue
+        fix = "list only error codes there, such as E203"
+        fix = "move comments to their own lines" if bad[0] in "#;" else fix
+        message = (
+            f"flake8 {key} holds {bad!r}, which is not an error code: flake8 6 and"
+            f" later stop on it (ValueError: Error code {bad!r} supplied to {key!r}"
+            f" option does not match {CODE.pattern!r}) and check nothing; {fix}"
+        )
+        line = key_line(file.text, "flake8", key)
+        found.append(line_diagnostic(file.path, line, "MLH005", message))
     return found
 
 
@@ -411,39 +391,40 @@ def _isort_vs_black(isort: ToolConfig, black: ToolConfig) -> list[Diagnostic]:
         want = ", ".join(f"{k} = {_show(ISORT_BLACK[k])}" for k in wrong)
         message = f"isort {got} ({isort.where(wrong[0])}) overrides the black profile's"
         message += f" {want}: {why}; remove {'it' if len(wrong) == 1 else 'them'}"
-        found.append(_diag(*isort.at(*wrong), "MLH602", message))
+        found.append(isort.finding(wrong, "MLH602", message))
     elif wrong:
         state, origin = "no profile", isort.where("profile", "")
         state = f"profile = {_show(profile)}" if profile else state
         state = f"{origin}: {state}" if isort.path or profile else origin
         toml = isort.path in ("", PYPROJECT) and "profile" not in isort.args
         fix = isort.fix("profile", '"black"' if toml else "black")
-        if not isort.has("line_length"):  # the black profile brings black's width
-            fix += f" and line_length = {length}" if length not in (None, 88) else ""
+        if not isort.has("line_length"):  # the black profile brings width 88
+            fix += f" and line_length = {length}" if (length or 0) > 88 else ""
             length = None
         message = f"isort does not use the black profile ({state}): {why}; {fix}"
-        found.append(_diag(*isort.at("profile"), "MLH602", message))
+        found.append(isort.finding(["profile"], "MLH602", message))
     return found + _isort_length(isort, black, profile == "black", length)
 
 
 def _isort_length(
     isort: ToolConfig, black: ToolConfig, profile: bool, length: int | None
 ) -> list[Diagnostic]:
+    """MLH601 when isort wraps at a shorter width than black (longer converges)."""
     width = _as_int(isort.get("line_length", 88 if profile else 79))
-    if isort.length_unknown or None in (width, length) or width == length:
+    if isort.length_unknown or width is None or length is None or width >= length:
         return []
     note = "profile black" if profile else "default"
     message = (
-        f"isort line_length = {width} ({isort.where('line_length', note)}) disagrees"
-        f" with black line-length = {length} ({black.where('line_length')}): isort"
-        " wraps imports at another width than black, so the two rewrite each other's"
-        f" import blocks; {isort.fix('line_length', length)}"
+        f"isort line_length = {width} ({isort.where('line_length', note)}) is shorter"
+        f" than black line-length = {length} ({black.where('line_length')}): isort"
+        " re-wraps imports that black leaves on one line, so `isort --check` fails on"
+        f" black's output; {isort.fix('line_length', length)}"
     )
-    return [_diag(*isort.at("line_length", "profile"), "MLH601", message)]
+    return [isort.finding(["line_length", "profile"], "MLH601", message)]
 
 
 def _unread_pyproject(files: ConfigFiles, pre: PreCommit) -> list[Diagnostic]:
-    pyproject, found = _sections(files, PYPROJECT, ("tool.flake8",))
+    pyproject, found = files.sections(PYPROJECT, ("tool.flake8",))
     if pyproject is None or not found or pre.flake8_reads_pyproject():
         return []
     message = (
@@ -453,7 +434,9 @@ def _unread_pyproject(files: ConfigFiles, pre: PreCommit) -> list[Diagnostic]:
         " to the flake8 hook's additional_dependencies"
     )
     line = key_line(pyproject.text, "tool.flake8")
-    return [_diag(PYPROJECT, line, "MLH605", message)]
+    if line:
+        return [line_diagnostic(PYPROJECT, line, "MLH605", message)]
+    return [file_diagnostic(PYPROJECT, "MLH605", message)]
 
 
 def _missing_hooks(
@@ -463,7 +446,7 @@ def _missing_hooks(
     for tool in tools if pre.parsed else ():
         if pre.runs(tool, ruff):
             continue
-        url, rev = MIRRORS[tool]
+        url, rev = TOOL_REPOS[tool]
         also = "ruff-format" if tool == "black" else "ruff"
         also = f" (ruff's {also} hook also counts)" if ruff else ""
         message = (
@@ -471,23 +454,13 @@ def _missing_hooks(
             " and flake8 on every change, and pre-commit is what runs them; add to"
             f" repos: - {{repo: {url}, rev: {rev}, hooks: [{{id: {tool}}}]}}{also}"
         )
-        found.append(_diag(PRE_COMMIT, 0, "MLH606", message))
+        found.append(file_diagnostic(PRE_COMMIT, "MLH606", message))
     return found
-
-
-def _tools(settings: Mapping[str, Any]) -> list[str]:
-    unknown = [tool for tool in settings["tools"] if tool not in TOOLS]
-    if unknown:
-        raise ConfigError(
-            f"[tool.mlhooks.{HOOK_ID}] tools: unknown tool {unknown[0]!r}"
-            f" (valid: {', '.join(sorted(TOOLS))})"
-        )
-    return [tool for tool in TOOLS if tool in settings["tools"]]
 
 
 def check_lint_config(ctx: Context) -> list[Diagnostic]:
     """Findings where black, isort and flake8 (those in use) disagree."""
-    tools = _tools(ctx.settings)
+    tools = [tool for tool in TOOLS if tool in ctx.settings["tools"]]
     files = ConfigFiles(ctx.root)
     pre = PreCommit.read(files)
     found = _missing_hooks(pre, tools, ctx.settings["allow-ruff"])
@@ -499,11 +472,16 @@ def check_lint_config(ctx: Context) -> list[Diagnostic]:
         None if files.broken(PYPROJECT, *SECTIONS[tool]) else configs.get(tool)
         for tool in TOOLS
     )
+    if flake8 is not None:
+        found += _refused_codes(flake8, pre.version("flake8") or (6,))
     if black is not None and isort is not None:
         found += _isort_vs_black(isort, black)
     if black is not None and flake8 is not None:
         rules = Flake8Rules.of(flake8)
-        found += _flake8_length(flake8, black, rules) + _flake8_ignores(flake8, rules)
+        found += _flake8_length(flake8, black, rules)
+        old = (pre.version("black") or (24,)) < (24,)  # no one-liners before 24
+        writes = [c for c in BLACK_WRITES if not (old and c in ONE_LINERS)]
+        found += _flake8_ignores(flake8, rules, writes)
     return files.problems + found
 
 

@@ -2,22 +2,24 @@
 
 The guideline recommends one folder template shared by every repository (Cookiecutter
 Data Science), so that anyone finds data, models, notebooks, reports and the reusable
-code in the same place. A required folder counts as present when it exists in the
-working tree, holds a tracked file, or is ignored by git (data kept out of git, e.g.
-with DVC). The template's optional folders (docs/, tests/) are never required. ``--fix``
-creates each missing folder with an empty ``.gitkeep``; a folder that looks like a
-misspelling (``nb/`` for ``notebooks/``) is reported for renaming and left alone.
+code in the same place. In a git repository a required folder counts as present when
+it holds a tracked file or git ignores it (data kept out of git, e.g. with DVC), so a
+fresh clone gives the same answer; outside git, when it exists. The template's optional
+folders (docs/, tests/) are never required. ``--fix`` creates each missing folder with
+an empty ``.gitkeep``, never through a symlink leading outside the repository; a folder
+that looks like a misspelling (``nb/`` for ``notebooks/``) is reported for renaming.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 from dataclasses import replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Sequence
 
 from mlhooks._cli import Context, Hook, run
-from mlhooks._config import ConfigError, Option
+from mlhooks._config import Option
 from mlhooks._diagnostics import Diagnostic, file_diagnostic
 from mlhooks._files import write_atomic
 
@@ -66,14 +68,40 @@ PACKAGE_WHY = (
     " it instead of copying code"
 )
 
+
+def _problem(value: str) -> str:
+    """What is wrong with ``value`` as a folder of the project ('' when fine)."""
+    posix = PurePosixPath(value.replace("\\", "/"))
+    if posix.is_absolute() or PureWindowsPath(value).drive:
+        problem = "is an absolute path"
+    elif ".." in posix.parts:
+        problem = "leaves the project (..)"
+    elif str(posix) == ".":
+        problem = "is empty"
+    else:
+        return ""
+    return f"{value!r} {problem}; give a folder path relative to the project root"
+
+
+def _clean(value: str) -> str:
+    return PurePosixPath(value.replace("\\", "/")).as_posix()
+
+
 OPTIONS = (
-    Option("required", "list", REQUIRED, "folders the project must have"),
+    Option(
+        "required",
+        "list",
+        REQUIRED,
+        "folders the project must have",
+        check=lambda values: next(filter(None, map(_problem, values)), ""),
+    ),
     Option(
         "source-package",
         "str",
         "",
         "folder that must be the source package, top-level or under src/"
         " (default: any package)",
+        check=lambda value: _problem(value) if value else "",
     ),
     Option(
         "require-source-package",
@@ -82,23 +110,6 @@ OPTIONS = (
         "report a repository without a source package (MLH422)",
     ),
 )
-
-
-def _folder(value: str, option: str) -> str:
-    """``value`` as a clean relative folder; ConfigError for '..' or absolute paths."""
-    posix = PurePosixPath(value.replace("\\", "/"))
-    if posix.is_absolute() or PureWindowsPath(value).drive:
-        problem = "is an absolute path"
-    elif ".." in posix.parts:
-        problem = "leaves the project ('..')"
-    elif str(posix) == ".":
-        problem = "is empty"
-    else:
-        return posix.as_posix()
-    raise ConfigError(
-        f"'{option}' value {value!r} {problem}; give a folder path relative to the"
-        " project root"
-    )
 
 
 def _subdirs(folder: Path) -> list[str]:
@@ -141,92 +152,143 @@ def _is_package(ctx: Context, folder: str) -> bool:
     return any(i in ctx.repo.tracked_set or (ctx.root / i).is_file() for i in inits)
 
 
-def _near_miss(ctx: Context, folder: str) -> tuple[bool, str]:
-    """Whether ``folder`` exists, and else a folder that looks like it ('' if none)."""
+def _near_miss(ctx: Context, folder: str) -> str:
+    """A folder that looks like ``folder`` ('' if none, or if ``folder`` exists)."""
     parts = folder.split("/")
     patterns = [[(part, *ALIASES.get(part, ())) for part in parts]]
     patterns += [[MOVED[folder]]] if folder in MOVED else []
     found = [path for levels in patterns for path in _existing(ctx, levels)]
     if folder in found:
-        return True, ""
-    return False, next((p for p in found if not _is_package(ctx, p)), "")
+        return ""
+    return next((p for p in found if not _is_package(ctx, p)), "")
 
 
-def _layout_diagnostic(ctx: Context, folder: str, near: str) -> Diagnostic:
-    what = f"missing folder {folder} ({PURPOSE.get(folder, 'required by the layout')})"
-    if near:
-        move = "git mv" if near in ctx.repo.tracked_dirs else "mv"
-        parent = folder.rpartition("/")[0]
-        absent = parent and not (ctx.root / parent).is_dir()
-        mkdir = f"mkdir -p {parent} && " if absent else ""
-        fix = f"rename {near} to {folder}: {mkdir}{move} {near} {folder}"
-    else:
-        fix = (
-            f"run: mkdir -p {folder} && touch {folder}/.gitkeep, or run the hook with"
-            " --fix"
-        )
-    return file_diagnostic(folder, "MLH421", f"{what}: {WHY}; {fix}")
+def _prefixes(folder: str) -> list[str]:
+    parts = folder.split("/")
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
-def _create(ctx: Context, folder: str) -> bool:
-    """Write ``folder/.gitkeep``; False when it exists or cannot be written."""
-    keep = ctx.root / folder / ".gitkeep"
-    if os.path.lexists(keep):
-        return False
+def _resolved(ctx: Context, folder: str) -> tuple[str, str]:
+    """``folder`` after symlinks, relative to the root ('' when it leads outside),
+    and the first symlink or submodule on its way ('' if none)."""
+    links = [p for p in _prefixes(folder) if (ctx.root / p).is_symlink()]
+    links += [p for p in _prefixes(folder) if p in ctx.repo.tracked_set]
+    link = min(links, key=len, default="")
     try:
-        write_atomic(keep, b"")
-    except OSError:
-        return False
-    return True
+        real = (ctx.root / folder).resolve().relative_to(ctx.root.resolve())
+    except (OSError, RuntimeError, ValueError):  # outside, or a symlink loop
+        return "", link
+    return real.as_posix(), link
 
 
-def _is_source_init(path: str) -> bool:
-    """``<pkg>/__init__.py`` or ``src/<pkg>/__init__.py`` of a plausible package."""
+def _finding(ctx: Context, folder: str, real: str, link: str) -> tuple[str, bool]:
+    """The message for an absent ``folder``, and whether ``--fix`` may create it."""
+    taken = next((p for p in _prefixes(folder) if (ctx.root / p).is_file()), "")
+    near = _near_miss(ctx, folder) if real and not taken else ""
+    keep = f"{folder}/.gitkeep"
+    creatable = bool(real) and not (taken or near or os.path.lexists(ctx.root / keep))
+    if not real:
+        name = link or folder
+        fix = (
+            f"a symlink leads outside the repository ({name}), so {folder} cannot be"
+            f" created in it: make {name} a folder, or add /{name} to .gitignore if"
+            " the data lives elsewhere"
+        )
+    elif taken:
+        fix = f"the name {taken} is taken by a file: move that file away, then run"
+        fix += " the hook with --fix"
+    elif near:
+        parent = folder.rpartition("/")[0]
+        mkdir = f"mkdir -p {shlex.quote(parent)} && "
+        mkdir = "" if (ctx.root / parent).is_dir() else mkdir
+        move = "git mv" if near in ctx.repo.tracked_dirs else "mv"
+        fix = f"rename {near} to {folder}: {mkdir}{move} {shlex.quote(near)}"
+        fix += f" {shlex.quote(folder)}"
+    elif (ctx.root / folder).is_dir():  # in git only: outside, it counts as present
+        return (
+            f"{folder} exists here but git tracks nothing in it, so a fresh clone"
+            f" lacks it; add {keep} (git add it), or run the hook with --fix",
+            creatable,
+        )
+    else:
+        fix = f"run: mkdir -p {shlex.quote(folder)} && touch {shlex.quote(keep)}, or"
+        fix += " run the hook with --fix"
+    purpose = PURPOSE.get(folder, "required by the layout")
+    return f"missing folder {folder} ({purpose}): {WHY}; {fix}", creatable
+
+
+def _fixed(ctx: Context, diag: Diagnostic) -> Diagnostic:
+    """``diag`` after writing its folder's ``.gitkeep``: fixed, or saying why not."""
+    try:
+        write_atomic(ctx.root / diag.path / ".gitkeep", b"")
+    except OSError as exc:
+        why = f"--fix could not create {diag.path}/.gitkeep: {exc.strerror or exc}"
+        return replace(diag, message=f"{diag.message}; {why}")
+    return replace(diag, fixed=True)
+
+
+def _package_name(path: str) -> str:
+    """``X`` for ``X/__init__.py`` or ``src/X/__init__.py`` when X may be the source
+    package, else ''."""
     *folders, name = path.split("/")
     if name != "__init__.py" or not folders or folders[:-1] not in ([], ["src"]):
-        return False
-    return folders[-1] not in NOT_SOURCE and not folders[-1].startswith(".")
+        return ""
+    return folders[-1]
+
+
+def _plausible(name: str) -> bool:
+    return bool(name) and name not in NOT_SOURCE and not name.startswith(".")
 
 
 def _source_diagnostics(ctx: Context, package: str) -> list[Diagnostic]:
+    """MLH422 unless ``package`` (if '': any plausible package) has an __init__.py."""
+    inits = [f"{package}/__init__.py", f"src/{package}/__init__.py"]
+    names = {_package_name(path) for path in ctx.repo.tracked}
+    if package and ctx.repo.tracked_set.intersection(inits):
+        return []
+    if not package and any(map(_plausible, names)):
+        return []
+    folders = {p.rpartition("/")[0] for p in ctx.repo.tracked if p.endswith(".py")}
+    loose = [f for f in sorted(folders) if f.split("/")[0] == "src"]
+    loose = [f for f in loose if _plausible(_package_name(f + "/__init__.py"))]
     tracked = "tracked " if ctx.repo.in_git else ""
-    article = "a tracked " if ctx.repo.in_git else "an "
     if package:
-        inits = [f"{package}/__init__.py", f"src/{package}/__init__.py"]
-        if any(init in ctx.repo.tracked_set for init in inits):
-            return []
         what = f"source package {package} not found (no {tracked}{' or '.join(inits)})"
-        fix = f"create {inits[0]}"
+        message = f"{what}: {PACKAGE_WHY}; create {inits[0]}"
+    elif loose:
+        message = f"{loose[0]}/ holds Python modules but is not a package: add"
+        message += f" {loose[0]}/__init__.py; {PACKAGE_WHY}"
     else:
-        if any(_is_source_init(path) for path in ctx.repo.tracked):
-            return []
-        what = (
-            f"no source package (no folder with {article}__init__.py, top-level or"
-            " under src/)"
-        )
-        fix = "create <name>/__init__.py, or set source-package"
-    return [file_diagnostic(".", "MLH422", f"{what}: {PACKAGE_WHY}; {fix}")]
+        others = " or ".join(sorted(f"{n}/" for n in names & NOT_SOURCE))
+        hint = f", or set source-package if {others} is the package" if others else ""
+        article = "a tracked " if ctx.repo.in_git else "an "
+        what = f"no source package (no folder with {article}__init__.py"
+        message = f"{what}, top-level or under src/): {PACKAGE_WHY}; create"
+        message += f" <name>/__init__.py{hint}"
+    return [file_diagnostic(".", "MLH422", message)]
 
 
 def check_project_layout(ctx: Context) -> list[Diagnostic]:
-    """One finding per missing layout folder, plus one when no source package exists."""
-    required = [_folder(value, "required") for value in ctx.settings.required]
-    package = ctx.settings.source_package
-    package = _folder(package, "source-package") if package else ""
-    looks = {folder: _near_miss(ctx, folder) for folder in dict.fromkeys(required)}
-    absent = [folder for folder, (present, _) in looks.items() if not present]
-    ignored = ctx.repo.ignored([folder + "/" for folder in absent])
+    """One finding per absent layout folder, plus one when no source package exists."""
+    required = dict.fromkeys(_clean(value) for value in ctx.settings.required)
+    where = {folder: _resolved(ctx, folder) for folder in required}
+    queries = [q for real, link in where.values() for q in (real and real + "/", link)]
+    ignored = ctx.repo.ignored([q for q in queries if q])
+    kept = ctx.repo.tracked_dirs | {path.rstrip("/") for path in ignored}
+    entries = {link for _, link in where.values() if link in ctx.repo.tracked_set}
+    kept |= {e for e in entries if (ctx.root / e).is_dir()}  # submodule, or link to one
     diagnostics = []
-    for folder in absent:
-        if folder + "/" in ignored:
+    for folder, (real, link) in where.items():
+        if ctx.repo.in_git and {real, link} & kept:
             continue
-        near = looks[folder][1]
-        diag = _layout_diagnostic(ctx, folder, near)
-        if ctx.fix and not near and _create(ctx, folder):
-            diag = replace(diag, fixed=True)
-        diagnostics.append(diag)
+        if not ctx.repo.in_git and (ctx.root / folder).is_dir():
+            continue
+        message, creatable = _finding(ctx, folder, real, link)
+        diag = file_diagnostic(folder, "MLH421", message)
+        diagnostics.append(_fixed(ctx, diag) if ctx.fix and creatable else diag)
     if ctx.settings.require_source_package:
-        diagnostics += _source_diagnostics(ctx, package)
+        package = ctx.settings.source_package
+        diagnostics += _source_diagnostics(ctx, _clean(package) if package else "")
     return diagnostics
 
 

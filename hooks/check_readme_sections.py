@@ -10,7 +10,6 @@ hook reports nothing: check-required-files (MLH402) reports the missing file.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from fnmatch import fnmatchcase
@@ -40,9 +39,10 @@ SECTIONS = {
     "overview": (
         "an overview of how it works",
         "Overview, how it works, approach, method, methodology, model, architecture,"
-        " algorithm, design, summary, description, pipeline, technical details",
+        " algorithm, design, summary, description, pipeline, technical details,"
+        " abstract, tl;dr, implementation",
         "概要, 仕組み, しくみ, 手法, アルゴリズム, モデル, アーキテクチャ, 構成, 設計,"
-        " 処理の流れ, 処理フロー",
+        " 処理の流れ, 処理フロー, 全体像, 実装",
     ),
     "io-spec": (
         "the input/output data specification",
@@ -54,7 +54,7 @@ SECTIONS = {
     "configuration": (
         "how to write and use the configuration file",
         "Configuration, config, settings, parameter, hyperparameter, params, options,"
-        " arguments, customization, customisation",
+        " arguments, customization, customisation, customize, customise, customizing",
         "設定ファイル, 設定, パラメータ, パラメーター, コンフィグ, オプション, 引数",
     ),
     "environment": (
@@ -63,7 +63,7 @@ SECTIONS = {
         " prerequisites, pre-requisites, getting started, get started, dependencies,"
         " docker, conda, build, framework versions",
         "環境構築, 環境, インストール, セットアップ, 必要環境, 前提条件, 準備, 依存,"
-        " 導入, 要件, ライブラリ, 必要なもの",
+        " 導入, 要件, ライブラリ, 必要なもの, 必要条件",
     ),
     "data": (
         "how the data is obtained",
@@ -82,20 +82,34 @@ SECTIONS = {
     "results": (
         "the results, including prediction accuracy",
         "Results, evaluation, performance, accuracy, metric, benchmark, score,"
-        " leaderboard, experiments",
+        " leaderboard, experiments, perplexity, ppl, reproducibility",
         "結果, 精度, 評価, 性能, 評価結果, 実験結果, 成果, スコア, 成績, 指標, ベンチマーク",
     ),
 }
 README = ["README.md", "README.markdown", "README.rst", "README.txt", "README"]
 OPTIONS = (
     Option("readme-files", "list", README, "globs of the README, first match wins"),
-    Option("sections", "list", list(SECTIONS), "sections the README must have"),
-    Option("aliases", "table", {}, "section -> extra headings (TOML only)"),
+    Option(
+        "sections",
+        "list",
+        list(SECTIONS),
+        "sections the README must have",
+        choices=tuple(SECTIONS),
+    ),
+    Option(
+        "aliases",
+        "table",
+        {},
+        "section -> extra headings (TOML only)",
+        check=lambda table: _alias_problem(table),
+    ),
     Option("require-metric", "bool", True, "the results section gives a number"),
     Option("require-command", "bool", True, "the usage section shows a command"),
 )
 ALIAS_OPTIONS = tuple(Option(key, "list", [], "") for key in SECTIONS)
 
+MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^>]*>|https?://\S+")
+NOT_AFTER = {"usage": "済|データ", "results": "済|データ"}
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
 NUMBERING = re.compile(
     r"^(?:第\s*[0-9一二三四五六七八九十]+\s*[章節部項条]|\(\s*[0-9]+\s*\)"
@@ -105,7 +119,7 @@ LIST_NUMBER = re.compile(r"^(?:[-*+]\s+)?(?:[0-9]{1,9}[.)]|\([0-9]+\))\s+")
 SUBHEADING = re.compile(r"#{1,6}\s+")
 DIGIT = re.compile(r"[0-9０-９]")
 COMMAND = re.compile(
-    r"^ {0,3}(?:```|~~~)|`[^`]+`|::[ \t]*$|<(?:pre|code)\b|^\s*>>>\s"
+    r"^\s*(?:```|~~~)|`[^`]+`|::[ \t]*$|<(?:pre|code)\b|^\s*>>>\s"
     r"|^\s*\.\.\s+(?:code-block|code|sourcecode|prompt)::"
 )
 MESSAGES = {
@@ -136,36 +150,53 @@ def normalise(text: str, numbered: bool = False) -> str:
     return " ".join("".join(kept).split())
 
 
-def _any_alias(aliases: list[str], heading: str) -> bool:
-    """Whole-word phrase (plural allowed) for ASCII aliases, else substring."""
-    for alias in aliases:
-        if alias.isascii():
-            pattern = rf"(?<![a-z0-9]){re.escape(alias)}(?:e?s)?(?![a-z0-9])"
-            if re.search(pattern, heading):
-                return True
-        elif alias.replace(" ", "") in heading.replace(" ", ""):
-            return True
-    return False
+def _forms(alias: str) -> list[str]:
+    """An English alias and its singular: "dependencies" also matches "dependency"."""
+    if alias.endswith("ies") and len(alias) > 4:
+        return [alias, alias[:-3] + "y"]
+    if alias.endswith("s") and not alias.endswith("ss") and len(alias) > 3:
+        return [alias, alias[:-1]]
+    return [alias]
 
 
-def _required_aliases(settings: Mapping[str, Any]) -> dict[str, list[str]]:
-    """Normalised headings of each required section; ConfigError for bad settings."""
-    for key in settings["sections"]:
-        if key not in SECTIONS:
-            close = difflib.get_close_matches(key, list(SECTIONS), n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            raise ConfigError(
-                f"sections: unknown section '{key}' ({hint}valid sections:"
-                f" {', '.join(sorted(SECTIONS))})"
-            )
-    extra = validate_table(settings["aliases"], ALIAS_OPTIONS, "aliases")
+def _matcher(section: str, aliases: list[str]) -> re.Pattern[str]:
+    """One regex for a section's headings (normalised, spaces removed for Japanese).
+
+    English aliases match as whole words, singular or plural. A Japanese alias matches
+    anywhere but before 済 (学習済みモデル is a trained model, not how to train) and,
+    for usage and results, before データ (学習データ is data).
+    """
+    english = [re.escape(form) for a in aliases if a.isascii() for form in _forms(a)]
+    japanese = [re.escape(a.replace(" ", "")) for a in aliases if not a.isascii()]
+    parts = []
+    if english:
+        parts.append(rf"(?<![a-z0-9])(?:{'|'.join(english)})(?:e?s)?(?![a-z0-9])")
+    if japanese:
+        after = NOT_AFTER.get(section, "済")
+        parts.append(rf"(?:{'|'.join(japanese)})(?!{after})")
+    return re.compile("|".join(parts) or "(?!)")
+
+
+def _alias_problem(table: Mapping[str, Any]) -> str:
+    """What is wrong with the ``aliases`` table ('' when nothing)."""
+    try:
+        extra = validate_table(table, ALIAS_OPTIONS, "aliases")
+    except ConfigError as exc:
+        return str(exc).removeprefix("aliases: ")
+    for key, words in extra.items():
+        if any(not normalise(word) for word in words):
+            return f"'{key}' has a heading with no letters"
+    return ""
+
+
+def _matchers(settings: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
+    """A heading matcher for each required section."""
     result = {}
     for key in settings["sections"]:
         _, english, japanese = SECTIONS[key]
-        words = english.split(", ") + japanese.split(", ") + extra.get(key, [])
-        result[key] = [normalise(word) for word in words]
-        if "" in result[key]:
-            raise ConfigError(f"aliases: '{key}' has a heading with no letters")
+        words = english.split(", ") + japanese.split(", ")
+        words += settings["aliases"].get(key, [])
+        result[key] = _matcher(key, [normalise(word) for word in words])
     return result
 
 
@@ -244,6 +275,18 @@ def _content_problems(
     return problems
 
 
+def _has_prose(lines: Sequence[str]) -> bool:
+    """Whether ``lines`` say something in words (badges, images and markup aside).
+
+    The paragraph under a README's title is where most READMEs state their purpose, so
+    it counts as the purpose section.
+    """
+    text = MARKUP.sub(
+        " ", "\n".join(line for line in lines if not line.startswith(".."))
+    )
+    return sum(char.isalpha() for char in text) >= 10
+
+
 def readme_problems(
     path: str, text: str, settings: Mapping[str, Any]
 ) -> list[Diagnostic]:
@@ -252,16 +295,17 @@ def readme_problems(
     headings = doc.sections()
     keys = [normalise(heading.text, numbered=True) for heading in headings]
     found = {
-        section: [h for h, key in zip(headings, keys) if _any_alias(aliases, key)]
-        for section, aliases in _required_aliases(settings).items()
+        section: [h for h, key in zip(headings, keys) if matcher.search(key)]
+        for section, matcher in _matchers(settings).items()
     }
+    if _has_prose(doc.lead()):
+        found["purpose"] = found.get("purpose") or [Heading(1, 0, "", 0, 0)]
     missing = [_missing(path, key, doc.flavour) for key, hs in found.items() if not hs]
     return missing + _content_problems(settings, path, found, doc)
 
 
 def check_readme_sections(ctx: Context) -> list[Diagnostic]:
     """Missing sections, results without a number, usage without a command."""
-    _required_aliases(ctx.settings)  # bad settings fail even without a README
     path = _readme(ctx)
     if path is None:
         return []

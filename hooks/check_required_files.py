@@ -8,14 +8,15 @@ finding.
 
 from __future__ import annotations
 
-import configparser
 import fnmatch
 import os
 import re
+import shlex
 from typing import Sequence
 
 from mlhooks._cli import Context, Hook, run
-from mlhooks._config import ConfigError, Option, load_toml
+from mlhooks._config import Option
+from mlhooks._configfiles import ConfigFile, read_ini, read_toml, subtable
 from mlhooks._diagnostics import Diagnostic, file_diagnostic
 
 HOOK_ID = "check-required-files"
@@ -57,9 +58,21 @@ ENVIRONMENT = [
 ]
 README = ["README.md", "README.rst", "README.txt", "README.markdown", "README"]
 CONFIG = _each(
-    ["params", "config", "*/params", "*/config"], ["yaml", "yml", "toml", "json"]
+    [
+        "params",
+        "config",
+        "*/params",
+        "*/config",
+        "hparams*",
+        "*/hparams*",
+        "*[-_]config",
+    ],
+    ["yaml", "yml", "toml", "json"],
 )
-CONFIG += _each(["configs/*", "config/*", "conf/*"], ["yaml", "yml", "toml", "json"])
+CONFIG += _each(
+    ["configs/*", "config/*", "conf/*", "*/configs/*", "*/config/*", "*/conf/*"],
+    ["yaml", "yml", "toml", "json"],
+)
 WHY = {
     "MLH401": "the guideline asks for an explicit run environment that anyone can"
     " rebuild",
@@ -110,30 +123,30 @@ def _pattern(globs: Sequence[str]) -> re.Pattern[str]:
     return re.compile("|".join(fnmatch.translate(g) for g in globs), re.IGNORECASE)
 
 
-def _declares_dependencies(ctx: Context, path: str) -> bool:
+def _declares_dependencies(ctx: Context, path: str) -> bool | Diagnostic:
     """pyproject.toml and setup.cfg count only when they list dependencies."""
     name = path.rsplit("/", 1)[-1]
-    if name == "pyproject.toml":
-        try:
-            data = load_toml(ctx.root / path)
-        except ConfigError:
-            return False
-        project = data.get("project", {})
-        tool = data.get("tool", {})
-        return bool(
-            project.get("dependencies")
-            or "dependencies" in project.get("dynamic", [])
-            or tool.get("poetry", {}).get("dependencies")
-            or data.get("dependency-groups")
-        )
+    if name not in ("pyproject.toml", "setup.cfg"):
+        return True
+    reader = read_toml if name == "pyproject.toml" else read_ini
+    file = reader(ctx.root, path)
+    if not isinstance(file, ConfigFile):
+        return file or False
     if name == "setup.cfg":
-        parser = configparser.ConfigParser(interpolation=None)
-        try:
-            parser.read(ctx.root / path, encoding="utf-8")
-        except (configparser.Error, UnicodeDecodeError):
-            return False
-        return bool(parser.get("options", "install_requires", fallback="").strip())
-    return True
+        options = subtable(file.data, "options") or {}
+        return bool(str(options.get("install_requires", "")).strip())
+    project = subtable(file.data, "project") or {}
+    dynamic = project.get("dynamic")
+    return bool(
+        project.get("dependencies")
+        or (isinstance(dynamic, list) and "dependencies" in dynamic)
+        or (subtable(file.data, "tool", "poetry") or {}).get("dependencies")
+        or file.data.get("dependency-groups")
+    )
+
+
+def _hidden(path: str) -> bool:
+    return any(part.startswith(".") for part in path.split("/"))
 
 
 def _groups(ctx: Context) -> list[tuple[str, list[str]]]:
@@ -161,27 +174,40 @@ def check_required_files(ctx: Context) -> list[Diagnostic]:
         for name in os.listdir(ctx.root)
         if name not in ctx.repo.tracked_set and (ctx.root / name).is_file()
     )
-    diagnostics = []
+    diagnostics: list[Diagnostic] = []
+    unreadable: set[str] = set()
+
+    def counts(path: str, code: str) -> bool:
+        if (
+            code == "MLH403"
+        ):  # .pre-commit-config.yaml and .github/* are no model config
+            return not _hidden(path)
+        verdict = _declares_dependencies(ctx, path) if code == "MLH401" else True
+        if isinstance(verdict, Diagnostic):
+            diagnostics.append(verdict)
+            unreadable.add(path)
+            return False
+        return verdict
+
     for code, globs in _groups(ctx):
         pattern = _pattern(globs)
         candidates = [p for p in tracked if pattern.match(p)]
-        good = [
-            p for p in candidates if code != "MLH401" or _declares_dependencies(ctx, p)
-        ]
+        good = [p for p in candidates if counts(p, code)]
         if good:
             continue
-        loose = [n for n in untracked_top if pattern.match(n)]
+        loose = [n for n in untracked_top if pattern.match(n) and counts(n, code)]
         if loose:
             diagnostics.append(
                 file_diagnostic(
                     loose[0],
                     "MLH406",
                     f"{loose[0]} exists but git does not track it, so nobody else"
-                    f" gets it; run: git add {loose[0]}",
+                    f" gets it; run: git add {shlex.quote(loose[0])}",
                 )
             )
             continue
-        rejected = [p for p in candidates if p not in good]
+        rejected = [p for p in candidates if p not in good and p not in unreadable]
+        rejected = rejected if code == "MLH401" else []
         diagnostics.append(
             file_diagnostic(".", code, _missing_message(ctx, code, globs, rejected))
         )

@@ -10,29 +10,39 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import re
-import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from mlhooks import __version__
 from mlhooks._cli import (
     SECTIONS,
     Context,
     Hook,
+    Parser,
+    add_flags,
     fail,
+    flag_type,
+    guarded,
     hook_settings,
     project_root,
-    rebase,
+    report,
     run_check,
 )
-from mlhooks._config import ConfigError, known_hook_ids, read_config
-from mlhooks._diagnostics import CORE_CODES, FORMATS, Diagnostic, format_diagnostics
+from mlhooks._config import (
+    SHARED_OPTIONS,
+    ConfigError,
+    Option,
+    known_hook_ids,
+    read_config,
+)
+from mlhooks._diagnostics import CORE_CODES, Diagnostic
 from mlhooks._files import Repo
 from mlhooks._noqa import matches
+
+HOOKS = Option("hooks", "list", [], "only these hook ids (comma-separated)")
 
 
 def load_hooks() -> list[Hook]:
@@ -41,34 +51,25 @@ def load_hooks() -> list[Hook]:
     return [importlib.import_module(name).HOOK for name in modules]
 
 
-def _comma_list(text: str) -> list[str]:
-    return [item.strip() for item in text.split(",") if item.strip()]
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="mlhooks", description="Keep an ML repository inside its guideline."
     )
     parser.add_argument("--version", action="version", version=f"mlhooks {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=Parser
+    )
     check = commands.add_parser(
-        "check", help="run every enabled hook over a project and summarise"
+        "check",
+        help="run every enabled hook over a project and summarise",
+        argument_default=argparse.SUPPRESS,
     )
     check.add_argument(
         "path", nargs="?", default=".", help="project folder (default: .)"
     )
     check.add_argument("--fix", action="store_true", help="apply every safe fix")
-    check.add_argument(
-        "--format", choices=FORMATS, default="text", help="output format"
-    )
-    check.add_argument(
-        "--config", help="pyproject.toml to read instead of the project's"
-    )
-    check.add_argument(
-        "--hooks", type=_comma_list, help="only these hook ids (a,b,...)"
-    )
-    for name in ("select", "ignore", "exclude"):
-        check.add_argument(f"--{name}", type=_comma_list, help=f"codes/globs to {name}")
+    check.add_argument("--hooks", type=flag_type(HOOKS), help=HOOKS.help)
+    add_flags(check, SHARED_OPTIONS)
     commands.add_parser("rules", help="list every code with its rule")
     return parser
 
@@ -92,17 +93,23 @@ def _files_for(hook: Hook, repo: Repo) -> tuple[str, ...]:
     return tuple(path for path in repo.tracked if pattern.search(path))
 
 
-def check_project(root: Path, args: argparse.Namespace) -> dict[str, list[Diagnostic]]:
-    """Findings of every selected hook over the project at ``root``, by hook id."""
-    table, where = read_config(root, args.config)
-    cli = {k: v for k in ("select", "ignore", "exclude") if (v := getattr(args, k))}
-    repo = Repo(root)
+def check_project(
+    repo: Repo, args: dict[str, Any], hooks: list[Hook]
+) -> dict[str, list[Diagnostic]]:
+    """Findings of every selected hook over the project ``repo``, by hook id."""
+    table, where = read_config(repo.root, args.get("config"))
     results = {}
-    for hook in _selected_hooks(load_hooks(), args.hooks):
-        settings = hook_settings(hook, table, where, cli)
-        if not any(matches(code, settings.select) for code in hook.codes):
+    selected = _selected_hooks(hooks, args.get("hooks"))
+    ids = {hook.id for hook in selected}
+    for hook in selected:
+        if hook.twin in ids:
             continue
-        ctx = Context(repo, settings, (), args.fix)
+        settings = hook_settings(hook, table, where, args)
+        if not any(
+            matches(code, settings.select) for code in [*hook.codes, *CORE_CODES]
+        ):
+            continue
+        ctx = Context(repo, settings, (), bool(args.get("fix")))
         ctx = replace(
             ctx, filenames=tuple(filter(ctx.included, _files_for(hook, repo)))
         )
@@ -113,7 +120,7 @@ def check_project(root: Path, args: argparse.Namespace) -> dict[str, list[Diagno
 def summary(results: dict[str, list[Diagnostic]], hooks: list[Hook]) -> str:
     """Per guideline section: how many findings, from which hooks."""
     by_id = {hook.id: hook for hook in hooks}
-    lines = ["", "Summary by guideline section:"]
+    lines = ["Summary by guideline section:"]
     for section in SECTIONS:
         ran = [hook_id for hook_id in results if by_id[hook_id].section == section]
         if not ran:
@@ -126,30 +133,33 @@ def summary(results: dict[str, list[Diagnostic]], hooks: list[Hook]) -> str:
         lines.append(f"  {section:<22} {verdict:<12} {detail}".rstrip())
     total = sum(len(found) for found in results.values())
     fixed = sum(d.fixed for found in results.values() for d in found)
-    plural = "s" * (total != 1)
-    lines.append(f"{total} finding{plural} ({fixed} fixed) from {len(results)} hooks.")
+    hooks_run = len(results)
+    plural, hooks_plural = "s" * (total != 1), "s" * (hooks_run != 1)
+    lines.append(
+        f"{total} finding{plural} ({fixed} fixed) from {hooks_run} hook{hooks_plural}."
+    )
     return "\n".join(lines) + "\n"
 
 
-def command_check(args: argparse.Namespace) -> int:
-    root = Path(args.path)
-    if not root.is_dir():
-        return fail("mlhooks check", f"{args.path}: not a folder")
-    root = project_root(root) if args.path == "." else root.resolve()
-    try:
-        results = check_project(root, args)
-    except ConfigError as exc:
-        return fail("mlhooks check", str(exc))
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-        if os.environ.get("MLHOOKS_DEBUG"):
-            raise
-        return fail("mlhooks check", f"internal error: {type(exc).__name__}: {exc}")
-    found = [d for diags in results.values() for d in rebase(diags, root)]
-    output = format_diagnostics(found, args.format)
-    if args.format == "text":
-        output += summary(results, load_hooks())
-    print(output, end="" if output.endswith("\n") else "\n")
-    return 1 if found else 0
+def command_check(args: dict[str, Any]) -> int:
+    path = Path(args["path"])
+    if not path.is_dir():
+        return fail("mlhooks check", f"{args['path']}: not a folder")
+
+    def work() -> int:
+        here = path.resolve() == Path.cwd().resolve()
+        repo = project_root(path) if here else Repo(path.resolve())
+        hooks = load_hooks()
+        results = check_project(repo, args, hooks)
+        root = repo.root
+        found = [d for diags in results.values() for d in diags]
+        fmt = args.get("format", "text")
+        report(found, root, fmt)
+        if fmt == "text":
+            print(("\n" if found else "") + summary(results, hooks), end="")
+        return 1 if found else 0
+
+    return guarded("mlhooks check", work)
 
 
 def command_rules() -> int:
@@ -162,11 +172,11 @@ def command_rules() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command == "rules":
+    args = vars(build_parser().parse_args(argv))
+    if args["command"] == "rules":
         return command_rules()
     return command_check(args)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

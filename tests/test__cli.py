@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from mlhooks._cli import Context, Hook, run
 from mlhooks._config import Option
 from mlhooks._diagnostics import Diagnostic, line_diagnostic
@@ -144,10 +145,26 @@ def test_unknown_hook_subtable_is_an_error(project, capsys):
     assert "did you mean 'check-required-files'?" in capsys.readouterr().err
 
 
-def test_usage_error_exits_2(project, capsys):
+def test_usage_error_exits_2_with_one_line(project, capsys):
     with pytest.raises(SystemExit) as info:
         run(FAKE, ["--level", "high"])
     assert info.value.code == 2
+    assert capsys.readouterr().err == (
+        "check-fake: error: argument --level: invalid int value: 'high' (see --help)\n"
+    )
+
+
+def test_git_failure_is_one_line_exit_2(project, capsys, monkeypatch):
+    monkeypatch.setenv("GIT_INDEX_FILE", str(project / "a.py"))  # not an index
+
+    def lists(ctx: Context) -> list[Diagnostic]:
+        return [line_diagnostic(p, 1, "MLH201", "x") for p in ctx.repo.tracked]
+
+    hook = Hook(id="check-fake", summary="", section="code", codes={}, check=lists)
+    assert run(hook, []) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("check-fake: error: git ls-files failed in ")
+    assert err.count("\n") == 1
 
 
 def test_internal_error_is_one_line(project, capsys, monkeypatch):

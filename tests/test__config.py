@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from mlhooks._config import (
     ConfigError,
     Option,
@@ -17,6 +18,14 @@ OPTIONS = (
     Option("names", "list", ["a"], "help"),
     Option("style", "str", "google", "help", choices=("google", "numpy")),
     Option("aliases", "table", {}, "help"),
+    Option("kinds", "list", ["a"], "help", choices=("a", "b")),
+    Option(
+        "path",
+        "str",
+        "",
+        "help",
+        check=lambda v: f"{v!r} leaves the project" if ".." in v else "",
+    ),
 )
 
 
@@ -67,19 +76,28 @@ def test_mlhooks_must_be_a_table(tmp_path):
         (
             {"min-sise": 1},
             "X: unknown key 'min-sise' (did you mean 'min-size'? valid"
-            " keys: aliases, min-size, names, strict, style)",
+            " keys: aliases, kinds, min-size, names, path, strict, style)",
         ),
         (
             {"zzz": 1},
-            "X: unknown key 'zzz' (valid keys: aliases, min-size, names,"
-            " strict, style)",
+            "X: unknown key 'zzz' (valid keys: aliases, kinds, min-size, names,"
+            " path, strict, style)",
         ),
         ({"min-size": "3"}, "X: 'min-size' must be an integer, not str '3'"),
         ({"min-size": True}, "X: 'min-size' must be an integer, not bool True"),
         ({"strict": 1}, "X: 'strict' must be a boolean, not int 1"),
         ({"names": "a"}, "X: 'names' must be a list of strings, not str 'a'"),
         ({"names": [1]}, "X: 'names' must be a list of strings, not list [1]"),
-        ({"style": "sphinx"}, "X: 'style' must be one of google, numpy, not 'sphinx'"),
+        (
+            {"style": "nunpy"},
+            "X: 'style': unknown value 'nunpy' (did you mean 'numpy'? valid values:"
+            " google, numpy)",
+        ),
+        (
+            {"kinds": ["a", "c"]},
+            "X: 'kinds': unknown value 'c' (valid values: a, b)",
+        ),
+        ({"path": "../x"}, "X: 'path': '../x' leaves the project"),
         ({"aliases": []}, "X: 'aliases' must be a table, not list []"),
     ],
 )

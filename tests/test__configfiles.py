@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from mlhooks._configfiles import (
     ConfigFile,
     ConfigFiles,
@@ -218,7 +219,7 @@ UNREADABLE = [
     (b"[flake8]\0\n", "conf: MLH002 binary file (contains NUL bytes); skipped"),
     (
         b"#" * ((10 << 20) + 1),
-        "conf: MLH004 file is 10 MiB, over the 10 MiB limit; skipped",
+        "conf: MLH004 file is 10.0 MiB, over the 10 MiB limit; skipped",
     ),
 ]
 
@@ -337,3 +338,24 @@ def test_config_files_read_each_file_once_and_keep_problems(tmp_path):
     ]
     assert files.broken("setup.cfg", "tox.ini")
     assert not files.broken("setup.cfg", ".pre-commit-config.yaml")
+
+
+def test_sections_of_ini_and_toml(tmp_path):
+    (tmp_path / "setup.cfg").write_text("[isort]\nprofile = black\n[flake8]\n")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.isort]\nprofile = "black"\n[tool.black]\n[tool]\nflake8 = 3\n'
+    )
+    (tmp_path / "tox.ini").write_text("[flake8\n")
+    files = ConfigFiles(tmp_path)
+    setup_cfg, found = files.sections("setup.cfg", ("tool:isort", "isort", "flake8"))
+    assert setup_cfg is files.ini("setup.cfg")
+    assert found == {"isort": {"profile": "black"}, "flake8": {}}
+    assert list(found) == ["isort", "flake8"]
+    pyproject, found = files.sections(
+        "pyproject.toml", ("tool.black", "tool.isort", "tool.flake8", "tool.ruff")
+    )
+    assert pyproject is files.toml("pyproject.toml")
+    assert found == {"tool.black": {}, "tool.isort": {"profile": "black"}}
+    assert files.sections("tox.ini", ("flake8",)) == (None, {})
+    assert files.sections(".flake8", ("flake8",)) == (None, {})
+    assert [p.code for p in files.problems] == ["MLH005"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from mlhooks._diagnostics import (
     Diagnostic,
     file_diagnostic,
@@ -64,3 +65,19 @@ def test_json_keeps_unicode_and_every_field():
             "cell": None,
         }
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("requirements\udcff.txt", "requirements\\xff.txt"),
+        ("a\nb.py", "a\\nb.py"),
+        ("tab\there", "tab\\there"),
+        ("日本語.md", "日本語.md"),
+    ],
+)
+def test_odd_file_names_stay_on_one_printable_line(path, shown):
+    diagnostic = file_diagnostic(path, "MLH406", f"run: git add {path}")
+    assert format_diagnostics([diagnostic]) == f"{shown}: MLH406 run: git add {shown}\n"
+    out = format_diagnostics([diagnostic], "json")
+    assert out.encode("utf-8") and json.loads(out)[0]["path"] == shown

@@ -4,6 +4,7 @@ import os
 import stat
 
 import pytest
+
 from mlhooks._files import (
     FileProblem,
     Repo,
@@ -58,7 +59,7 @@ def test_huge_file(tmp_path):
     with pytest.raises(FileProblem) as info:
         read_text(tmp_path, "big.py", max_bytes=1 << 20)
     assert info.value.diagnostic.as_text() == (
-        "big.py: MLH004 file is 3 MiB, over the 1 MiB limit; skipped"
+        "big.py: MLH004 file is 3.0 MiB, over the 1 MiB limit; skipped"
     )
 
 
@@ -144,3 +145,24 @@ def test_repo_outside_git_walks_the_tree(tmp_path):
 )
 def test_glob_match(path, glob, expected):
     assert glob_match(path, glob) is expected
+
+
+@pytest.mark.parametrize("name", ["trailing ", "ends\nwith newline", "日本語 フォルダ"])
+def test_git_root_keeps_odd_folder_names(tmp_path, name):
+    from conftest import git
+
+    from mlhooks._files import git_root
+
+    folder = tmp_path / name
+    folder.mkdir()
+    git(folder, "init", "-q")
+    assert git_root(folder) == folder
+
+
+def test_a_fifo_is_not_read(tmp_path):
+    os.mkfifo(tmp_path / "pyproject.toml")
+    with pytest.raises(FileProblem) as info:
+        read_text(tmp_path, "pyproject.toml")
+    assert info.value.diagnostic.as_text() == (
+        "pyproject.toml: MLH002 not a regular file; skipped"
+    )

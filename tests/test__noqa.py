@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from mlhooks._noqa import file_noqa, is_suppressed, line_noqa, matches
 
 
@@ -15,6 +16,8 @@ from mlhooks._noqa import file_noqa, is_suppressed, line_noqa, matches
         ("x = 1  # noqa: E501", []),
         ("x = 1", []),
         ("## Usage <!-- noqa: MLH413 -->", ["MLH413"]),
+        ("x = 1  # noqa: E501, MLH201", ["MLH201"]),
+        ("x = 1  # noqa: E501,MLH2 F401", ["MLH2"]),
     ],
 )
 def test_line_noqa(line, codes):
@@ -29,6 +32,7 @@ def test_line_noqa(line, codes):
         ("<!-- mlhooks: noqa: MLH413 -->\n# Title\n", ["MLH413"]),
         ("x = 1  # mlhooks: noqa\n", None),
         ("# noqa\n", None),
+        ("# mlhooks: noqa: E501\n", None),
         ("", None),
     ],
 )
@@ -63,3 +67,8 @@ def test_file_level_silences_every_line_and_the_whole_file():
     assert is_suppressed("MLH201", 2, text)
     assert is_suppressed("MLH211", 0, text)
     assert not is_suppressed("MLH301", 2, text)
+
+
+def test_lines_are_counted_at_newlines_only():
+    text = "## Purpose\u2028still purpose\x0c\n## Usage <!-- noqa: MLH413 -->\n"
+    assert is_suppressed("MLH413", 2, text)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from mlhooks.check_lint_config import main
 
 PRE_COMMIT = """\
@@ -28,6 +29,10 @@ AGREEING = {
 WHY_ISORT = (
     "isort then wraps imports its own way and black rewrites them, so the two"
     " rewrite each other's import blocks"
+)
+WHY_WIDTH = (
+    "isort re-wraps imports that black leaves on one line, so `isort --check` fails"
+    " on black's output"
 )
 WHY_BLACK = (
     "which black's own output triggers (E203 whitespace before ':' in slices; E701"
@@ -136,6 +141,29 @@ PASSING = {
         + PRE_COMMIT.replace("\n", "\r\n"),
     },
     "UTF-8 BOM": {"setup.cfg": b"\xef\xbb\xbf" + FLAKE8.encode()},
+    "flake8 longer than black: nothing fails, nothing churns": {
+        "setup.cfg": None,
+        "tox.ini": "[flake8]\nextend-ignore = E203,E701\nmax-line-length=120\n",
+    },
+    "isort longer than black with the profile: the two converge": {
+        "pyproject.toml": PYPROJECT + "line_length = 100\n",
+    },
+    "black before 24 writes no one-liners: E203 is enough": {
+        "setup.cfg": "[flake8]\nmax-line-length = 88\nextend-ignore = E203\n",
+        ".pre-commit-config.yaml": PRE_COMMIT.replace("24.1.0", "23.12.1"),
+    },
+    "comments on their own lines inside extend-ignore": {
+        "setup.cfg": "[flake8]\nmax-line-length = 88\nextend-ignore =\n"
+        "    # black の出力\n    E203,\n    ; one-liners\n    E701\n",
+    },
+    "extend_ignore, which flake8 does not check for codes": {
+        "setup.cfg": "[flake8]\nmax-line-length = 88\n"
+        "extend_ignore = E203 E701  # black\n",
+    },
+    "flake8 before 6 accepts comments in extend-ignore": {
+        "setup.cfg": FLAKE8.rstrip("\n") + "  # black\n",
+        ".pre-commit-config.yaml": PRE_COMMIT.replace("7.0.0", "5.0.4"),
+    },
 }
 
 
@@ -149,19 +177,9 @@ def test_agreeing_setups_pass(make_files, capsys, changes):
 FAILING = {
     "flake8 shorter than black": (
         {"setup.cfg": "[flake8]\nmax-line-length = 79\nextend-ignore = E203,E701\n"},
-        "setup.cfg:2:1: MLH601 flake8 max-line-length = 79 (setup.cfg [flake8])"
-        " disagrees with black line-length = 88 (pyproject.toml [tool.black]): black"
+        "setup.cfg:2:1: MLH601 flake8 max-line-length = 79 (setup.cfg [flake8]) is"
+        " shorter than black line-length = 88 (pyproject.toml [tool.black]): black"
         " writes lines flake8 then rejects as E501; set max-line-length = 88",
-    ),
-    "flake8 longer than black": (
-        {
-            "setup.cfg": None,
-            "tox.ini": "[flake8]\nextend-ignore = E203,E701\nmax-line-length=120\n",
-        },
-        "tox.ini:3:1: MLH601 flake8 max-line-length = 120 (tox.ini [flake8])"
-        " disagrees with black line-length = 88 (pyproject.toml [tool.black]):"
-        " flake8 then accepts lines longer than black's limit; set max-line-length"
-        " = 88",
     ),
     "flake8 default against black default": (
         {
@@ -170,7 +188,7 @@ FAILING = {
             "setup.cfg": "[flake8]\nextend-ignore = E203,E701\n",
         },
         "setup.cfg: MLH601 flake8 max-line-length = 79 (setup.cfg [flake8], default)"
-        " disagrees with black line-length = 88 (pyproject.toml [tool.black],"
+        " is shorter than black line-length = 88 (pyproject.toml [tool.black],"
         " default): black writes lines flake8 then rejects as E501; set"
         " max-line-length = 88",
     ),
@@ -180,16 +198,15 @@ FAILING = {
             "extend-ignore = E203,E701,E501\n",
         },
         "setup.cfg: MLH601 flake8 max-line-length = 79 (setup.cfg [flake8], default)"
-        " disagrees with black line-length = 88 (pyproject.toml [tool.black]): B950"
+        " is shorter than black line-length = 88 (pyproject.toml [tool.black]): B950"
         " allows 86 characters, so black writes lines flake8-bugbear then rejects;"
         " set max-line-length = 80",
     ),
     "isort line_length overrides the profile": (
         {"pyproject.toml": PYPROJECT + "line_length = 79\n"},
         "pyproject.toml:6:1: MLH601 isort line_length = 79 (pyproject.toml"
-        " [tool.isort]) disagrees with black line-length = 88 (pyproject.toml"
-        " [tool.black]): isort wraps imports at another width than black, so the two"
-        " rewrite each other's import blocks; set line_length = 88",
+        " [tool.isort]) is shorter than black line-length = 88 (pyproject.toml"
+        f" [tool.black]): {WHY_WIDTH}; set line_length = 88",
     ),
     "isort profile without black's width": (
         {
@@ -197,9 +214,8 @@ FAILING = {
             "setup.cfg": FLAKE8.replace("88", "100"),
         },
         "pyproject.toml:5:1: MLH601 isort line_length = 88 (pyproject.toml"
-        " [tool.isort], profile black) disagrees with black line-length = 100"
-        " (pyproject.toml [tool.black]): isort wraps imports at another width than"
-        " black, so the two rewrite each other's import blocks; set line_length = 100",
+        " [tool.isort], profile black) is shorter than black line-length = 100"
+        f" (pyproject.toml [tool.black]): {WHY_WIDTH}; set line_length = 100",
     ),
     "isort without a profile": (
         {"pyproject.toml": "[tool.black]\n\n[tool.isort]\nknown_first_party = ['x']\n"},
@@ -247,9 +263,8 @@ FAILING = {
             "ensure_newline_before_comments = true\n"
         },
         "pyproject.toml: MLH601 isort line_length = 79 (pyproject.toml [tool.isort],"
-        " default) disagrees with black line-length = 88 (pyproject.toml [tool.black],"
-        " default): isort wraps imports at another width than black, so the two"
-        " rewrite each other's import blocks; set line_length = 88",
+        " default) is shorter than black line-length = 88 (pyproject.toml"
+        f" [tool.black], default): {WHY_WIDTH}; set line_length = 88",
     ),
     "flake8 without extend-ignore": (
         {"setup.cfg": "[flake8]\nmax-line-length = 88\n"},
@@ -286,20 +301,19 @@ FAILING = {
             )
         },
         ".pre-commit-config.yaml: MLH601 flake8 max-line-length = 79"
-        " (.pre-commit-config.yaml flake8 args) disagrees with black line-length = 88"
+        " (.pre-commit-config.yaml flake8 args) is shorter than black line-length = 88"
         " (pyproject.toml [tool.black]): black writes lines flake8 then rejects as"
         " E501; pass --max-line-length=88 in the flake8 hook's args",
     ),
     "pyproject-flake8 reads pyproject.toml after setup.cfg": (
         {
             "pyproject.toml": PYPROJECT + "[tool.flake8]\nmax-line-length = 88\n",
-            "setup.cfg": "[flake8]\nmax-line-length = 99\nextend-ignore = E203,E701\n",
+            "setup.cfg": "[flake8]\nmax-line-length = 79\nextend-ignore = E203,E701\n",
             ".pre-commit-config.yaml": hooks("black", "isort", "pflake8"),
         },
-        "setup.cfg:2:1: MLH601 flake8 max-line-length = 99 (setup.cfg [flake8])"
-        " disagrees with black line-length = 88 (pyproject.toml [tool.black]):"
-        " flake8 then accepts lines longer than black's limit; set max-line-length"
-        " = 88",
+        "setup.cfg:2:1: MLH601 flake8 max-line-length = 79 (setup.cfg [flake8]) is"
+        " shorter than black line-length = 88 (pyproject.toml [tool.black]): black"
+        " writes lines flake8 then rejects as E501; set max-line-length = 88",
     ),
 }
 
@@ -325,7 +339,8 @@ def test_ignore_replacing_the_defaults(make_files, capsys):
         "setup.cfg:3:1: MLH604 flake8 reports E701,E704,W503 (setup.cfg [flake8]),"
         " which black's own output triggers (E701 'class A: ...' on one line; E704"
         " 'def f(): ...' on one line; W503 line breaks before binary operators), so"
-        " flake8 rejects freshly formatted code; set extend-ignore = E701,E704,W503",
+        " flake8 rejects freshly formatted code; replace ignore = E203,E501 with"
+        " extend-ignore = E203,E501,E701",
     ]
 
 
@@ -333,7 +348,7 @@ def test_defaults_everywhere_with_only_a_pre_commit_config(make_files, capsys):
     setup(make_files, {"pyproject.toml": None, "setup.cfg": None})
     assert main([]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        ".: MLH601 flake8 max-line-length = 79 (default) disagrees with black"
+        ".: MLH601 flake8 max-line-length = 79 (default) is shorter than black"
         " line-length = 88 (default): black writes lines flake8 then rejects as E501;"
         " set max-line-length = 88 in a [flake8] section of .flake8",
         ".: MLH602 isort does not use the black profile (no isort configuration):"
@@ -400,13 +415,30 @@ def test_tools_option_limits_what_is_required_and_compared(make_files, capsys):
     assert main([]) == 0, capsys.readouterr().out
 
 
-def test_unknown_tool_is_a_configuration_error(make_files, capsys):
-    setup(make_files)
-    assert main(["--tools", "black,pylint"]) == 2
-    assert capsys.readouterr().err == (
-        "check-lint-config: error: [tool.mlhooks.check-lint-config] tools: unknown"
-        " tool 'pylint' (valid: black, flake8, isort)\n"
-    )
+@pytest.mark.parametrize(
+    ("argv", "table", "expected"),
+    [
+        (
+            ["--tools", "black,pylint"],
+            "",
+            "command line: 'tools': unknown value 'pylint' (valid values: black,"
+            " flake8, isort)",
+        ),
+        (
+            [],
+            "tools = ['black', 'iosrt']\n",
+            "pyproject.toml [tool.mlhooks.check-lint-config]: 'tools': unknown value"
+            " 'iosrt' (did you mean 'isort'? valid values: black, flake8, isort)",
+        ),
+    ],
+)
+def test_unknown_tool_is_a_configuration_error(
+    make_files, capsys, argv, table, expected
+):
+    table = f"[tool.mlhooks.check-lint-config]\n{table}" if table else ""
+    setup(make_files, {"pyproject.toml": PYPROJECT + table})
+    assert main(argv) == 2
+    assert capsys.readouterr().err == f"check-lint-config: error: {expected}\n"
 
 
 @pytest.mark.parametrize(
@@ -486,7 +518,7 @@ def test_broken_pyproject_read_beside_another_config(make_files, capsys):
 
 def test_crlf_findings_point_at_the_right_line(make_files, capsys):
     crlf = (
-        "# 設定\r\n[metadata]\r\nname = x\r\n\r\n[flake8]\r\nmax-line-length = 100\r\n"
+        "# 設定\r\n[metadata]\r\nname = x\r\n\r\n[flake8]\r\nmax-line-length = 79\r\n"
     )
     setup(make_files, {"setup.cfg": crlf + "extend-ignore = E203,E701\r\n"})
     assert main([]) == 1
@@ -522,7 +554,7 @@ def test_flake8_reads_the_first_file_with_a_flake8_section(
 def test_isort_reads_the_first_file_with_settings(make_files, capsys):
     pyproject = "[tool.black]\n[tool.isort]\n"  # empty: isort looks further
     setup(make_files, {"pyproject.toml": pyproject, "setup.cfg": FLAKE8 + "[isort]\n"})
-    make_files({"tox.ini": "[isort]\nprofile = black\nline_length = 90\n"}, track=False)
+    make_files({"tox.ini": "[isort]\nprofile = black\nline_length = 70\n"}, track=False)
     assert main([]) == 1
     assert capsys.readouterr().out.startswith("tox.ini:3:1: MLH601 isort line_length")
 
@@ -569,3 +601,138 @@ def test_editorconfig_width_is_not_second_guessed(
     assert capsys.readouterr().out.startswith(
         ".pre-commit-config.yaml: MLH601 isort" if status else ""
     )
+
+
+def black_at(rev: str, repo: str = "https://github.com/psf/black") -> str:
+    """PRE_COMMIT with black from ``repo`` at ``rev`` ('' for a local hook)."""
+    if not rev:
+        return hooks("black", "isort", "flake8")
+    return PRE_COMMIT.replace("24.1.0", rev).replace(
+        "https://github.com/psf/black-pre-commit-mirror", repo
+    )
+
+
+@pytest.mark.parametrize(
+    ("pre_commit", "codes"),
+    [
+        (black_at("20.8b1"), "E203"),
+        (black_at("v23.1.0", "https://github.com/psf/black-pre-commit-mirror"), "E203"),
+        (black_at("24.2.0", "https://github.com/psf/black-pre-commit-mirror"), None),
+        (black_at("e0b5ff5e6ab4f7ad25a20b0a6f9d9d8cc2d0c7a9"), None),
+        (black_at(""), None),
+        (None, None),
+    ],
+    ids=["20.8b1", "mirror v23.1.0", "mirror 24.2.0", "commit", "local", "no config"],
+)
+def test_one_liners_count_from_black_24_or_an_unknown_version(
+    make_files, capsys, pre_commit, codes
+):
+    setup(
+        make_files,
+        {
+            "setup.cfg": "[flake8]\nmax-line-length = 88\n",
+            ".pre-commit-config.yaml": pre_commit,
+        },
+    )
+    assert main(["--select", "MLH604"]) == 1
+    expected = (
+        f"setup.cfg: MLH604 flake8 reports E203,E701 (setup.cfg [flake8]), {WHY_BLACK};"
+        " set extend-ignore = E203,E701"
+    )
+    if codes == "E203":
+        expected = (
+            "setup.cfg: MLH604 flake8 reports E203 (setup.cfg [flake8]), which black's"
+            " own output triggers (E203 whitespace before ':' in slices), so flake8"
+            " rejects freshly formatted code; set extend-ignore = E203"
+        )
+    assert capsys.readouterr().out == expected + "\n"
+
+
+MERGED = {
+    "ignore that the defaults complete": (
+        "[flake8]\nmax-line-length = 88\nignore = E203,E701\n",
+        PRE_COMMIT,
+        "setup.cfg:3:1: MLH604 flake8 reports E704,W503 (setup.cfg [flake8]), which"
+        " black's own output triggers (E704 'def f(): ...' on one line; W503 line"
+        " breaks before binary operators), so flake8 rejects freshly formatted code;"
+        " replace ignore = E203,E701 with extend-ignore = E203,E701",
+    ),
+    "ignore beside extend-ignore": (
+        "[flake8]\nmax-line-length = 88\nignore = E203\nextend-ignore = F401\n",
+        PRE_COMMIT,
+        "setup.cfg:4:1: MLH604 flake8 reports E701,E704,W503 (setup.cfg [flake8]),"
+        " which black's own output triggers (E701 'class A: ...' on one line; E704"
+        " 'def f(): ...' on one line; W503 line breaks before binary operators), so"
+        " flake8 rejects freshly formatted code; replace ignore = E203 and"
+        " extend-ignore = F401 with extend-ignore = E203,F401,E701",
+    ),
+    "black 23: only W503 comes back": (
+        "[flake8]\nmax-line-length = 88\nignore = E203\n",
+        PRE_COMMIT.replace("24.1.0", "23.12.1"),
+        "setup.cfg:3:1: MLH604 flake8 reports W503 (setup.cfg [flake8]), which"
+        " black's own output triggers (W503 line breaks before binary operators), so"
+        " flake8 rejects freshly formatted code; replace ignore = E203 with"
+        " extend-ignore = E203",
+    ),
+    "--ignore in the hook's args": (
+        "[flake8]\nmax-line-length = 88\n",
+        hooks("black", "isort", "{id: flake8, args: ['--ignore=E203,E501']}"),
+        ".pre-commit-config.yaml: MLH604 flake8 reports E701,E704,W503"
+        " (.pre-commit-config.yaml flake8 args), which black's own output triggers"
+        " (E701 'class A: ...' on one line; E704 'def f(): ...' on one line; W503"
+        " line breaks before binary operators), so flake8 rejects freshly formatted"
+        " code; pass --extend-ignore=E203,E501,E701 instead of --ignore=E203,E501",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("setup_cfg", "pre_commit", "expected"), MERGED.values(), ids=list(MERGED)
+)
+def test_ignore_gets_one_merged_fix(
+    make_files, capsys, setup_cfg, pre_commit, expected
+):
+    setup(make_files, {"setup.cfg": setup_cfg, ".pre-commit-config.yaml": pre_commit})
+    assert main(["--select", "MLH603,MLH604"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2 and " MLH603 flake8 ignore = " in out[0]
+    assert out[1] == expected
+
+
+REFUSED = {
+    "inline comment in a multi-line ignore": (
+        "setup.cfg",
+        "[flake8]\nmax-line-length = 88\nignore =\n    E203,\n"
+        "    F401  # Module imported but unused\n",
+        "setup.cfg:3:1: MLH005 flake8 ignore holds '#', which is not an error code:"
+        " flake8 6 and later stop on it (ValueError: Error code '#' supplied to"
+        " 'ignore' option does not match '^[A-Z]{1,3}[0-9]{0,3}$') and check nothing;"
+        " move comments to their own lines",
+    ),
+    "semicolon comment in extend-ignore, CRLF, Japanese": (
+        ".flake8",
+        "[flake8]\r\nmax-line-length = 88\r\n"
+        "extend-ignore = E203, E701 ; black の出力\r\n",
+        ".flake8:3:1: MLH005 flake8 extend-ignore holds ';', which is not an error"
+        " code: flake8 6 and later stop on it (ValueError: Error code ';' supplied to"
+        " 'extend-ignore' option does not match '^[A-Z]{1,3}[0-9]{0,3}$') and check"
+        " nothing; move comments to their own lines",
+    ),
+    "lower-case code": (
+        "tox.ini",
+        "[flake8]\nmax-line-length = 88\nExtend-Ignore = e203,E701\n",
+        "tox.ini:3:1: MLH005 flake8 extend-ignore holds 'e203', which is not an error"
+        " code: flake8 6 and later stop on it (ValueError: Error code 'e203' supplied"
+        " to 'extend-ignore' option does not match '^[A-Z]{1,3}[0-9]{0,3}$') and"
+        " check nothing; list only error codes there, such as E203",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"), REFUSED.values(), ids=list(REFUSED)
+)
+def test_tokens_flake8_refuses_are_mlh005(make_files, capsys, name, content, expected):
+    setup(make_files, {"setup.cfg": None, name: content})
+    assert main(["--select", "MLH005"]) == 1
+    assert capsys.readouterr().out == expected + "\n"

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+from conftest import git
+
+import mlhooks.check_project_layout as layout
 from mlhooks.check_project_layout import main
 
 FOLDERS = [
@@ -32,12 +36,14 @@ WHY = (
 )
 PACKAGE = {"churn/__init__.py": "", "churn/dataset.py": "import pandas\n"}
 KEEPS = {f"{folder}/.gitkeep": "" for folder in FOLDERS}
+PACKAGE_WHY = (
+    "the layout keeps reusable code in one importable package (e.g."
+    " <name>/__init__.py with dataset.py, features.py, modeling/train.py) so notebooks"
+    " and scripts import it instead of copying code"
+)
 NO_PACKAGE = (
     ".: MLH422 no source package (no folder with a tracked __init__.py, top-level or"
-    " under src/): the layout keeps reusable code in one importable package (e.g."
-    " <name>/__init__.py with dataset.py, features.py, modeling/train.py) so notebooks"
-    " and scripts import it instead of copying code; create <name>/__init__.py, or set"
-    " source-package"
+    f" under src/): {PACKAGE_WHY}; create <name>/__init__.py"
 )
 
 
@@ -48,6 +54,15 @@ def missing(folder: str, purpose: str = "", fixed: bool = False) -> str:
         f"{folder}: MLH421 missing folder {folder} ({what}): {WHY}; run: mkdir -p"
         f" {folder} && touch {folder}/.gitkeep, or run the hook with --fix"
         + (" [fixed]" if fixed else "")
+    )
+
+
+def untracked(folder: str, fixed: bool = False) -> str:
+    """The MLH421 line for a folder that exists but holds nothing tracked."""
+    return (
+        f"{folder}: MLH421 {folder} exists here but git tracks nothing in it, so a"
+        f" fresh clone lacks it; add {folder}/.gitkeep (git add it), or run the hook"
+        " with --fix" + (" [fixed]" if fixed else "")
     )
 
 
@@ -62,8 +77,12 @@ def tree(root: Path) -> list[str]:
     return sorted(
         p.relative_to(root).as_posix()
         for p in root.rglob("*")
-        if ".git" not in p.relative_to(root).parts[:1]
+        if ".git" not in p.relative_to(root).parts
     )
+
+
+def git_add_all() -> None:
+    git(Path.cwd(), "add", "-A")
 
 
 def test_literal_message(make_files, capsys):
@@ -83,12 +102,58 @@ def test_complete_tracked_tree_passes(make_files, capsys):
     assert capsys.readouterr().out == ""
 
 
-def test_folders_on_disk_count_without_tracked_files(make_files, capsys):
-    make_files(PACKAGE)
+def test_folders_only_on_disk_are_missing_in_a_clone(make_files, capsys):
+    root = make_files(PACKAGE)
     for folder in FOLDERS:
-        (Path.cwd() / folder).mkdir(parents=True)
+        (root / folder).mkdir(parents=True)
+    assert main([]) == 1
+    assert capsys.readouterr().out.splitlines() == [untracked(f) for f in FOLDERS]
+    assert main(["--fix"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        untracked(f, fixed=True) for f in FOLDERS
+    ]
+    assert tree(root) == sorted(
+        ["churn", *PACKAGE, "data", "reports"] + FOLDERS + list(KEEPS)
+    )
+    assert main(["--fix"]) == 1  # created but not yet added: nothing more to do
+    assert capsys.readouterr().out.splitlines() == [untracked(f) for f in FOLDERS]
+    git_add_all()
     assert main([]) == 0
-    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize(
+    ("files", "tracked"),
+    [
+        ({"models/model.pkl": b"\x00"}, {".gitignore": "*.pkl\n"}),
+        ({"models/.cache/x": ""}, {".gitignore": ".cache/\r\n"}),
+        ({"models/ノート.md": "# 未追跡\n"}, {}),
+    ],
+)
+def test_folder_holding_only_untracked_files_is_missing(
+    make_files, capsys, files, tracked
+):
+    keeps = {k: v for k, v in KEEPS.items() if not k.startswith("models/")}
+    root = make_files({**PACKAGE, **keeps, **tracked})
+    make_files(files, track=False)
+    before = tree(root)
+    assert main([]) == 1
+    assert capsys.readouterr().out == untracked("models") + "\n"
+    assert main(["--fix"]) == 1
+    assert capsys.readouterr().out == untracked("models", fixed=True) + "\n"
+    assert tree(root) == sorted(before + ["models/.gitkeep"])
+    assert (root / "models" / ".gitkeep").read_bytes() == b""
+
+
+def test_ignored_files_in_a_folder_that_is_not_ignored(make_files, capsys):
+    keeps = {k: v for k, v in KEEPS.items() if k != "data/raw/.gitkeep"}
+    make_files({**PACKAGE, **keeps, ".gitignore": "/data/raw/*.csv\n"})
+    make_files({"data/raw/churn.csv": "id,label\n"}, track=False)
+    assert main([]) == 1
+    assert capsys.readouterr().out == (
+        "data/raw: MLH421 data/raw exists here but git tracks nothing in it, so a"
+        " fresh clone lacks it; add data/raw/.gitkeep (git add it), or run the hook"
+        " with --fix\n"
+    )
 
 
 def test_empty_repository_reports_every_folder_sorted(git_repo, capsys):
@@ -214,6 +279,9 @@ def test_fix_creates_gitkeep_files_and_second_run_is_clean(make_files, capsys):
     )
     assert all((root / keep).read_bytes() == b"" for keep in KEEPS)
     assert (root / "README.md").read_text(encoding="utf-8") == "# 解約予測\n"
+    assert main(["--fix"]) == 1  # until they are added, a clone would lack them
+    assert capsys.readouterr().out.splitlines() == [untracked(f) for f in FOLDERS]
+    git_add_all()
     assert main(["--fix"]) == 0
     assert capsys.readouterr().out == ""
     assert main([]) == 0
@@ -227,6 +295,7 @@ def test_fix_leaves_near_miss_and_source_package_unfixed(git_repo, capsys):
     assert renamed("notebooks", "rename nb to notebooks: mv nb notebooks") in lines
     assert len([line for line in lines if line.endswith(" [fixed]")]) == 7
     assert "notebooks" not in tree(git_repo)
+    git_add_all()
     assert main(["--fix"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         NO_PACKAGE,
@@ -234,12 +303,167 @@ def test_fix_leaves_near_miss_and_source_package_unfixed(git_repo, capsys):
     ]
 
 
-def test_fix_never_touches_an_existing_file(make_files, capsys):
-    keeps = {k: v for k, v in KEEPS.items() if not k.startswith("models/")}
-    root = make_files({**PACKAGE, **keeps, "models": "not a folder\n"})
+@pytest.mark.parametrize(
+    ("folder", "files", "name"),
+    [
+        ("models", {"models": "not a folder\n"}, "models"),
+        ("models", {"models": "", "model/m.pkl.dvc": ""}, "models"),
+        ("data/raw", {"data": "not a folder\n"}, "data"),
+        ("reports/figures", {"reports/figures": b"\x89PNG"}, "reports/figures"),
+    ],
+)
+def test_name_taken_by_a_file(make_files, capsys, folder, files, name):
+    top = folder.split("/")[0]
+    keeps = {k: v for k, v in KEEPS.items() if not k.startswith(top + "/")}
+    root = make_files({**PACKAGE, **keeps, **files})
+    before = {path: (root / path).read_bytes() for path in files}
+    lines = [
+        f"{f}: MLH421 missing folder {f} ({PURPOSE[f]}): {WHY}; the name {name} is"
+        " taken by a file: move that file away, then run the hook with --fix"
+        for f in FOLDERS
+        if f == folder or (top == "data" and f.startswith("data/"))
+    ]
     assert main(["--fix"]) == 1
-    assert capsys.readouterr().out == missing("models") + "\n"
-    assert (root / "models").read_text() == "not a folder\n"
+    assert capsys.readouterr().out.splitlines() == lines
+    assert before == {path: (root / path).read_bytes() for path in files}
+
+
+def test_failed_fix_says_why_in_one_line(make_files, capsys, monkeypatch):
+    def refuse(path: Path, data: bytes) -> bool:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    keeps = {k: v for k, v in KEEPS.items() if not k.startswith("models/")}
+    root = make_files({**PACKAGE, **keeps})
+    before = tree(root)
+    monkeypatch.setattr(layout, "write_atomic", refuse)
+    assert main(["--fix"]) == 1
+    assert capsys.readouterr().out == (
+        missing("models")
+        + "; --fix could not create models/.gitkeep: Permission denied\n"
+    )
+    assert tree(root) == before
+
+
+@pytest.mark.parametrize("target", ["mount", "mount/raw", None])
+@pytest.mark.parametrize("in_git", [True, False])
+def test_fix_never_writes_through_a_symlink_leading_outside(
+    tmp_path, monkeypatch, capsys, target, in_git
+):
+    root, outside = tmp_path / "repo", tmp_path / "outside"
+    root.mkdir()
+    if in_git:
+        git(root, "init", "-q")
+    if target:
+        (outside / target).mkdir(parents=True)
+    (root / "data").symlink_to(outside / "mount", target_is_directory=True)
+    monkeypatch.chdir(root)
+    before = tree(tmp_path)
+    args = ["--fix", "--no-require-source-package", "--required", "data/raw"]
+    expected = (
+        f"data/raw: MLH421 missing folder data/raw ({PURPOSE['data/raw']}): {WHY}; a"
+        " symlink leads outside the repository (data), so data/raw cannot be created"
+        " in it: make data a folder, or add /data to .gitignore if the data lives"
+        " elsewhere\n"
+    )
+    if in_git or target != "mount/raw":  # outside git, a folder on disk counts
+        assert main(args) == 1
+        assert capsys.readouterr().out == expected
+    else:
+        assert main(args) == 0
+    assert tree(tmp_path) == before
+    assert not os.path.lexists(outside / "mount" / "raw" / ".gitkeep")
+
+
+@pytest.mark.parametrize(
+    ("link", "out"),
+    [
+        ("storage", ""),
+        ("../outside", ""),
+        (
+            "../absent",
+            "data/raw: MLH421 missing folder data/raw (the original, immutable data"
+            f" dump): {WHY}; a symlink leads outside the repository (data), so"
+            " data/raw cannot be created in it: make data a folder, or add /data to"
+            " .gitignore if the data lives elsewhere\n",
+        ),
+    ],
+)
+def test_tracked_symlink_to_a_folder_counts(make_files, capsys, tmp_path, link, out):
+    root = make_files({"storage/raw/.gitkeep": ""})
+    (tmp_path / "outside" / "raw").mkdir(parents=True)
+    (root / "data").symlink_to(link, target_is_directory=True)
+    git(root, "add", "data")
+    args = ["--fix", "--no-require-source-package", "--required", "data/raw"]
+    assert main(args) == (1 if out else 0)
+    assert capsys.readouterr().out == out
+    assert tree(tmp_path) == sorted(
+        ["outside", "outside/raw", "repo", "repo/data", "repo/storage"]
+        + ["repo/storage/raw", "repo/storage/raw/.gitkeep"]
+    )
+
+
+def test_folder_inside_a_submodule_counts(make_files, capsys):
+    root = make_files(PACKAGE)
+    (root / "data" / "raw").mkdir(parents=True)
+    git(root, "update-index", "--add", "--cacheinfo", f"160000,{'1' * 40},data")
+    assert main(["--required", "data/raw,data/interim"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize(
+    ("files", "link", "out"),
+    [
+        ({".gitignore": "/data\n"}, "../outside", ""),
+        ({"storage/raw/.gitkeep": ""}, "storage", ""),
+        ({"storage/.gitignore": "/raw/\n"}, "storage", ""),
+        (
+            {".gitignore": "/data/\n"},  # a symlink is not a folder to git
+            "../outside",
+            "data/raw: MLH421 missing folder data/raw (the original, immutable data"
+            f" dump): {WHY}; a symlink leads outside the repository (data), so"
+            " data/raw cannot be created in it: make data a folder, or add /data to"
+            " .gitignore if the data lives elsewhere\n",
+        ),
+    ],
+)
+def test_symlinked_data_folder(make_files, capsys, tmp_path, files, link, out):
+    root = make_files(files)
+    (tmp_path / "outside" / "raw").mkdir(parents=True)
+    (root / "storage").mkdir(exist_ok=True)
+    (root / "data").symlink_to(link, target_is_directory=True)
+    assert main(["--no-require-source-package", "--required", "data/raw"]) == (
+        1 if out else 0
+    )
+    assert capsys.readouterr().out == out
+
+
+@pytest.mark.parametrize(
+    ("required", "line"),
+    [
+        (
+            "my data",
+            "my data: MLH421 missing folder my data (required by the layout): {WHY};"
+            " run: mkdir -p 'my data' && touch 'my data/.gitkeep', or run the hook with"
+            " --fix",
+        ),
+        (
+            "a&b;$(rm)",
+            "a&b;$(rm): MLH421 missing folder a&b;$(rm) (required by the layout):"
+            " {WHY}; run: mkdir -p 'a&b;$(rm)' && touch 'a&b;$(rm)/.gitkeep', or run"
+            " the hook with --fix",
+        ),
+        (
+            "it's/notebooks",
+            "it's/notebooks: MLH421 missing folder it's/notebooks (required by the"
+            " layout): {WHY}; rename it's/nb to it's/notebooks: git mv 'it'\"'\"'s/nb'"
+            " 'it'\"'\"'s/notebooks'",
+        ),
+    ],
+)
+def test_commands_quote_paths(make_files, capsys, required, line):
+    make_files({**PACKAGE, "it's/nb/eda.py": ""})
+    assert main(["--required", required]) == 1
+    assert capsys.readouterr().out == line.format(WHY=WHY) + "\n"
 
 
 def test_fix_json_marks_fixed(make_files, capsys):
@@ -267,21 +491,51 @@ def test_source_package_found(make_files, capsys, files):
 
 
 @pytest.mark.parametrize(
-    "files",
+    ("files", "hint"),
     [
-        {"README.md": "# x\n"},
-        {"__init__.py": ""},
-        {"tests/__init__.py": "", "docs/__init__.py": "", "scripts/__init__.py": ""},
-        {"notebooks/__init__.py": "", "examples/__init__.py": ""},
-        {"benchmarks/__init__.py": "", ".github/__init__.py": ""},
-        {"src/tests/__init__.py": "", "src/.cache/__init__.py": ""},
-        {"lib/churn/__init__.py": "", "src/churn/train.py": ""},
+        ({"README.md": "# x\n"}, ""),
+        ({"__init__.py": ""}, ""),
+        ({"lib/churn/__init__.py": "", "lib/churn/train.py": ""}, ""),
+        ({"src/tests/test_a.py": "", ".github/__init__.py": ""}, ""),
+        (
+            {
+                "tests/__init__.py": "",
+                "docs/__init__.py": "",
+                "scripts/__init__.py": "",
+            },
+            "docs/ or scripts/ or tests/",
+        ),
+        (
+            {"notebooks/__init__.py": "", "examples/__init__.py": ""},
+            "examples/ or notebooks/",
+        ),
+        ({"benchmarks/__init__.py": "", ".github/__init__.py": ""}, "benchmarks/"),
+        ({"src/tests/__init__.py": "", "src/.cache/__init__.py": ""}, "tests/"),
     ],
 )
-def test_no_source_package(make_files, capsys, files):
+def test_no_source_package(make_files, capsys, files, hint):
     make_files({**KEEPS, **files})
     assert main([]) == 1
-    assert capsys.readouterr().out == NO_PACKAGE + "\n"
+    hint = f", or set source-package if {hint} is the package" if hint else ""
+    assert capsys.readouterr().out == NO_PACKAGE + hint + "\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "folder"),
+    [
+        ({"src/train.py": "", "src/features.py": ""}, "src"),
+        ({"src/data/make_dataset.py": "", "src/predict.py": ""}, "src"),
+        ({"src/churn/train.py": "", "lib/churn/__init__.py": ""}, "src/churn"),
+        ({"src/解約/モデル.py": "", "src/tests/test_a.py": ""}, "src/解約"),
+    ],
+)
+def test_src_folder_of_modules_is_not_a_package(make_files, capsys, files, folder):
+    make_files({**KEEPS, **files})
+    assert main([]) == 1
+    assert capsys.readouterr().out == (
+        f".: MLH422 {folder}/ holds Python modules but is not a package: add"
+        f" {folder}/__init__.py; {PACKAGE_WHY}\n"
+    )
 
 
 def test_untracked_package_does_not_count_in_git(make_files, capsys):
@@ -349,18 +603,16 @@ def test_required_override_from_config(make_files, capsys):
     [
         (
             ["--required", "data,../shared/data"],
-            "'required' value '../shared/data' leaves the project ('..')",
+            "'required': '../shared/data' leaves the project (..)",
         ),
-        (
-            ["--required", "/srv/data"],
-            "'required' value '/srv/data' is an absolute path",
-        ),
-        (["--required", "C:/data"], "'required' value 'C:/data' is an absolute path"),
-        (["--required", "./"], "'required' value './' is empty"),
+        (["--required", "/srv/data"], "'required': '/srv/data' is an absolute path"),
+        (["--required", "C:/data"], "'required': 'C:/data' is an absolute path"),
+        (["--required", "./"], "'required': './' is empty"),
         (
             ["--source-package", "../pkg"],
-            "'source-package' value '../pkg' leaves the project ('..')",
+            "'source-package': '../pkg' leaves the project (..)",
         ),
+        (["--source-package", "."], "'source-package': '.' is empty"),
     ],
 )
 def test_bad_paths_are_config_errors(git_repo, capsys, args, problem):
@@ -368,20 +620,37 @@ def test_bad_paths_are_config_errors(git_repo, capsys, args, problem):
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        f"check-project-layout: error: {problem}; give a folder path relative to the"
-        " project root\n"
+        f"check-project-layout: error: command line: {problem}; give a folder path"
+        " relative to the project root\n"
     )
 
 
-def test_bad_path_in_pyproject(make_files, capsys):
-    make_files(
-        {"pyproject.toml": "[tool.mlhooks.check-project-layout]\nrequired = ['../x']\n"}
-    )
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("required = ['../x']", "'required': '../x' leaves the project (..)"),
+        ("required = ['ok', '']", "'required': '' is empty"),
+        (
+            "source-package = 'D:\\pkg'",
+            "'source-package': 'D:\\\\pkg' is an absolute path",
+        ),
+    ],
+)
+def test_bad_path_in_pyproject(make_files, capsys, line, problem):
+    make_files({"pyproject.toml": f"[tool.mlhooks.check-project-layout]\n{line}\n"})
     assert main([]) == 2
     assert capsys.readouterr().err == (
-        "check-project-layout: error: 'required' value '../x' leaves the project"
-        " ('..'); give a folder path relative to the project root\n"
+        "check-project-layout: error: pyproject.toml"
+        f" [tool.mlhooks.check-project-layout]: {problem}; give a folder path relative"
+        " to the project root\n"
     )
+
+
+def test_empty_source_package_means_any(make_files, capsys):
+    pyproject = "[tool.mlhooks.check-project-layout]\nsource-package = ''\n"
+    make_files({**KEEPS, **PACKAGE, "pyproject.toml": pyproject})
+    assert main([]) == 0
+    assert capsys.readouterr().out == ""
 
 
 def test_unknown_key_is_a_config_error(make_files, capsys):

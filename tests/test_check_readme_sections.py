@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from mlhooks._diagnostics import sort_diagnostics
 from mlhooks.check_readme_sections import OPTIONS, main, normalise, readme_problems
 
@@ -310,11 +311,12 @@ def test_rst_usage_without_literal_block():
 
 
 def test_rst_missing_section_and_metric():
-    text = RST.replace("Purpose\n=======\n", "").replace("ROC AUC 0.91", "good")
+    text = RST.replace("Purpose\n=======\n\nPredict which customers cancel.\n", "")
+    text = text.replace("ROC AUC 0.91", "good")
     assert findings(text, "README.rst") == [
         'README.rst: MLH411 missing section "purpose" (the purpose of the model):'
         f' {WHY} "Purpose" or "目的"',
-        'README.rst:42:1: MLH412 results section "Results" gives no number: the'
+        'README.rst:40:1: MLH412 results section "Results" gives no number: the'
         " guideline asks the README to report the results including prediction"
         ' accuracy; add the metric with its value (for example "accuracy: 0.93" or'
         " a table of scores)",
@@ -372,6 +374,7 @@ def test_japanese_alias_from_config(make_files, capsys):
 
 PREFIX = "check-readme-sections: error: "
 KEYS = "configuration, data, environment, io-spec, overview, purpose, results, usage"
+TABLE = "pyproject.toml [tool.mlhooks.check-readme-sections]"
 
 
 @pytest.mark.parametrize(
@@ -380,29 +383,30 @@ KEYS = "configuration, data, environment, io-spec, overview, purpose, results, u
         (
             (),
             "sections = ['purpose', 'usag']",
-            f"sections: unknown section 'usag' (did you mean 'usage'? valid sections:"
-            f" {KEYS})",
+            f"{TABLE}: 'sections': unknown value 'usag' (did you mean 'usage'? valid"
+            f" values: {KEYS})",
         ),
         (
             ("--sections", "purpose,xyz"),
             "",
-            f"sections: unknown section 'xyz' (valid sections: {KEYS})",
+            f"command line: 'sections': unknown value 'xyz' (valid values: {KEYS})",
         ),
         (
             (),
             "aliases = {resutls = ['Scores']}",
-            f"aliases: unknown key 'resutls' (did you mean 'results'? valid keys:"
-            f" {KEYS})",
+            f"{TABLE}: 'aliases': unknown key 'resutls' (did you mean 'results'? valid"
+            f" keys: {KEYS})",
         ),
         (
             (),
             "aliases = {results = 'Scores'}",
-            "aliases: 'results' must be a list of strings, not str 'Scores'",
+            f"{TABLE}: 'aliases': 'results' must be a list of strings, not str"
+            " 'Scores'",
         ),
         (
             (),
             "aliases = {results = ['--']}",
-            "aliases: 'results' has a heading with no letters",
+            f"{TABLE}: 'aliases': 'results' has a heading with no letters",
         ),
     ],
 )
@@ -420,7 +424,9 @@ def test_bad_configuration_is_reported_without_readme(make_files, capsys):
         {"pyproject.toml": "[tool.mlhooks.check-readme-sections]\nsections = ['x']\n"}
     )
     assert main([]) == 2
-    assert capsys.readouterr().err.startswith(PREFIX + "sections: unknown section 'x'")
+    assert capsys.readouterr().err.startswith(
+        PREFIX + TABLE + ": 'sections': unknown value 'x'"
+    )
 
 
 @pytest.mark.parametrize(
@@ -536,3 +542,58 @@ def test_line_noqa_comment_on_the_heading(make_files, capsys):
 )
 def test_normalise(heading, normalised):
     assert normalise(heading, numbered=True) == normalised
+
+
+LEAD = "# Churn\n\n{lead}\n\n## Overview\nx\n"
+
+
+@pytest.mark.parametrize(
+    ("lead", "purpose_found"),
+    [
+        ("Predicts which customers cancel next month.", True),
+        ("翌月に解約する顧客を予測するモデル。", True),
+        ("[![CI](https://x/badge.svg)](https://x) ![logo](logo.png)", False),
+        ("<p align='center'><img src='a.png'></p>", False),
+        ("", False),
+    ],
+)
+def test_lead_paragraph_counts_as_purpose(lead, purpose_found):
+    found = findings(LEAD.format(lead=lead), sections=["purpose"])
+    assert (found == []) is purpose_found
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("Requirement", "environment"),
+        ("Dependency", "environment"),
+        ("Setting", "configuration"),
+        ("Customize your GPT-2 training", "configuration"),
+        ("実装の全体像", "overview"),
+        ("TL;DR", "overview"),
+        ("Command", "usage"),
+        ("必要条件", "environment"),
+    ],
+)
+def test_singular_and_more_aliases_match(heading, section):
+    text = f"# T\n\n## {heading}\n\n`run`\n"
+    assert findings(text, sections=[section]) == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("学習済みモデル", "usage"),
+        ("学習データ", "usage"),
+        ("評価データ", "results"),
+    ],
+)
+def test_japanese_words_that_only_look_like_the_section(heading, section):
+    text = f"# T\n\n## {heading}\n\n`run` 0.9\n"
+    [finding] = findings(text, sections=[section])
+    assert f'MLH411 missing section "{section}"' in finding
+
+
+def test_a_fence_indented_under_a_list_item_is_a_command():
+    text = "# T\n\n## Usage\n\n1. Train:\n\n    ```bash\n    python train.py\n    ```\n"
+    assert findings(text, sections=["usage"]) == []

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from mlhooks.check_required_files import main
 
 COMPLETE = {
@@ -179,3 +180,47 @@ def test_unknown_config_key_is_a_usage_error(make_files, capsys):
         " [tool.mlhooks.check-required-files]: unknown key 'readme-file' (did you mean"
         " 'readme-files'? valid keys: config-files, environment-files, readme-files)\n"
     )
+
+
+def test_untracked_tool_only_pyproject_is_not_offered_for_git_add(make_files, capsys):
+    make_files({k: v for k, v in COMPLETE.items() if k != "requirements.txt"})
+    make_files({"pyproject.toml": "[tool.black]\nline-length = 88\n"}, track=False)
+    assert main([]) == 1
+    assert capsys.readouterr().out.startswith(".: MLH401 no environment file: ")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "setup.cfg",
+            "[options\ninstall_requires = numpy\n",
+            ".: MLH401 no environment file: the guideline",
+        ),
+        ("pyproject.toml", "project = 'x'\n", ".: MLH401 no environment file"),
+        ("pyproject.toml", "[project]\ndynamic = 'dependencies'\n", ".: MLH401"),
+    ],
+)
+def test_odd_dependency_files(make_files, capsys, name, content, expected):
+    make_files({k: v for k, v in COMPLETE.items() if k != "requirements.txt"})
+    make_files({name: content})
+    assert main(["--config", "/dev/null"] if name == "pyproject.toml" else []) == 1
+    assert capsys.readouterr().out.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("config", "counts"),
+    [
+        ("src/model/gpt2-ja-xsmall-config.json", True),
+        ("src/churn/configs/train.yaml", True),
+        ("experiments/conf/model/resnet.yaml", True),
+        ("hparams.yaml", True),
+        ("model_config.toml", True),
+        (".github/release-drafter-config.yml", False),
+        (".devcontainer/config.json", False),
+    ],
+)
+def test_model_configuration_globs(make_files, config, counts):
+    make_files({k: v for k, v in COMPLETE.items() if k != "params.yaml"})
+    make_files({config: "{}\n"})
+    assert (main(["--select", "MLH403"]) == 0) is counts

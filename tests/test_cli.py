@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from mlhooks.cli import load_hooks, main
 
 COMPLETE = {
@@ -32,7 +33,7 @@ def test_check_prints_findings_then_a_summary(make_files, capsys):
         "  documents              1 finding    check-required-files 1\n"
         "  data and experiments   not checked\n"
         "  tooling                not checked\n"
-        "1 finding (0 fixed) from 1 hooks.\n"
+        "1 finding (0 fixed) from 1 hook.\n"
     )
 
 
@@ -60,7 +61,7 @@ def test_select_skips_hooks_without_selected_codes(make_files, capsys):
     make_files(COMPLETE)
     main(["check", "--select", "MLH40"])
     out = capsys.readouterr().out
-    assert "from 1 hooks." in out
+    assert "from 1 hook." in out
 
 
 @pytest.mark.parametrize(
@@ -97,3 +98,12 @@ def test_rules_lists_every_code(capsys):
     for hook in load_hooks():
         for code in hook.codes:
             assert f"\n{code}  " in out
+
+
+def test_core_codes_select_every_hook(make_files, capsys):
+    make_files({"README.md": b"# x\n\xff\n"})
+    assert main(["check", "--select", "MLH0"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "README.md:2:1: MLH001 not valid UTF-8 (byte 0xff at offset 4)"
+    )

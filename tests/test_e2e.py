@@ -165,11 +165,11 @@ def test_check_lint_config(tmp_path, hooks_repo, env):
     assert code == 1, out
     assert (
         "\nsetup.cfg:2:1: MLH601 flake8 max-line-length = 88 (setup.cfg [flake8])"
-        " disagrees with black line-length = 100 (pyproject.toml [tool.black]): "
+        " is shorter than black line-length = 100 (pyproject.toml [tool.black]): "
     ) in out
     assert (
         "\npyproject.toml:5:1: MLH601 isort line_length = 88 (pyproject.toml"
-        " [tool.isort], profile black) disagrees with black line-length = 100"
+        " [tool.isort], profile black) is shorter than black line-length = 100"
     ) in out
 
 
@@ -184,3 +184,4 @@ def test_broken_configuration_is_one_line_exit_2(tmp_path, hooks_repo, env):
         " (did you mean 'select'?"
     ) in out
     assert "Traceback" not in out
+
