@@ -7,6 +7,7 @@ test then runs ``pre-commit try-repo`` on a throwaway project, as a commit would
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -185,3 +186,77 @@ def test_broken_configuration_is_one_line_exit_2(tmp_path, hooks_repo, env):
     ) in out
     assert "Traceback" not in out
 
+
+def notebook_text(*sources: str, outputs: bool = True) -> str:
+    cells = [
+        {
+            "cell_type": "code",
+            "execution_count": 1 if outputs else None,
+            "id": f"c{n}",
+            "metadata": {},
+            "outputs": (
+                [{"name": "stdout", "output_type": "stream", "text": ["42\n"]}]
+                if outputs
+                else []
+            ),
+            "source": source,
+        }
+        for n, source in enumerate(sources)
+    ]
+    data = {
+        "cells": cells,
+        "metadata": {
+            "kernelspec": {
+                "display_name": "Python 3",
+                "language": "python",
+                "name": "python3",
+            }
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def test_strip_and_check_notebook_outputs(tmp_path, hooks_repo, env):
+    files = {"notebooks/eda.ipynb": notebook_text("print(42)  # 答え")}
+    project = project_with(tmp_path, files)
+    code, out = try_repo(project, hooks_repo, env, "check-notebook-outputs")
+    assert code == 1, out
+    assert (
+        "\nnotebooks/eda.ipynb:cell_1: MLH111 cell has 1 output (stream stdout): "
+        in out
+    )
+    code, out = try_repo(project, hooks_repo, env, "strip-notebook-outputs")
+    assert code == 1, out
+    assert "- files were modified by this hook" in out
+    stripped = (project / "notebooks" / "eda.ipynb").read_text(encoding="utf-8")
+    assert stripped == notebook_text("print(42)  # 答え", outputs=False)
+    git(project, "add", "-A")
+    code, out = try_repo(project, hooks_repo, env, "strip-notebook-outputs")
+    assert code == 0, out
+
+
+def test_check_notebook_pairing_fix(tmp_path, hooks_repo, env):
+    source, rev = hooks_repo
+    config = (
+        f"repos:\n- repo: {source}\n  rev: {rev}\n  hooks:\n"
+        "  - id: check-notebook-pairing\n    args: [--fix]\n"
+    )
+    files = {
+        ".pre-commit-config.yaml": config,
+        "notebooks/eda.ipynb": notebook_text(
+            "%matplotlib inline\nx = 1", outputs=False
+        ),
+        "scratch.ipynb": notebook_text("y = 2", outputs=False),
+    }
+    project = project_with(tmp_path, files)
+    code, out = pre_commit(project, env, "run", "--all-files", "--color", "never")
+    assert code == 1, out
+    assert "\nnotebooks/eda.ipynb: MLH101 " in out and "[fixed]" in out
+    assert "\nscratch.ipynb: MLH103 " in out
+    script = (project / "notebooks" / "eda.py").read_text(encoding="utf-8")
+    assert "# %%\n# %matplotlib inline\nx = 1\n" in script
+    jupytext = pytest.importorskip("jupytext")
+    cells = jupytext.reads(script, fmt="py:percent").cells
+    assert [cell.source for cell in cells] == ["%matplotlib inline\nx = 1"]

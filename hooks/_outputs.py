@@ -1,0 +1,236 @@
+"""Notebook outputs (shared by strip- and check-notebook-outputs): what is volatile,
+the findings, and a rewrite that strips exactly what is reported (not what settings or
+noqa silence), never touches cell sources, and keeps the file's JSON style: indentation,
+key order, separators, ``ensure_ascii``, CRLF, BOM, cell ids. nbformat 3 notebooks lose
+``outputs`` and ``prompt_number`` in place, unconverted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any
+
+from mlhooks._cli import Context
+from mlhooks._config import ConfigError, Option, Settings
+from mlhooks._diagnostics import Diagnostic
+from mlhooks._files import BOM, FileProblem, read_text, write_atomic
+from mlhooks._notebooks import parse_notebook, raw_cells
+
+CODES = {
+    "MLH111": "a code cell has outputs",
+    "MLH112": "a code cell has an execution count but no outputs",
+    "MLH113": "the notebook is over max-size even stripped (opt-in)",
+    "MLH114": "volatile metadata: widget state, signatures, run timing and records",
+}
+MAX_BYTES = 100 << 20  # notebooks full of plots are big, and they most need stripping
+NOTEBOOK_VOLATILE = ("widgets", "signature", "papermill")
+CELL_VOLATILE = ("execution", "ExecuteTime", "papermill", "executionInfo", "outputId")
+VIEW_STATE = "collapsed scrolled jupyter.outputs_hidden jupyter.source_hidden"
+VIEW_STATE += " heading_collapsed hidden"
+KEEP_TAGS = ["keep-output", "keep_output"]
+KEEP = "kernelspec language_info jupytext tags slideshow vscode editable deletable"
+OPTIONS = (
+    Option("keep-output-tags", "list", KEEP_TAGS, "tags that keep a cell's outputs"),
+    Option("keep-metadata", "list", KEEP.split(), "metadata keys or paths to keep"),
+    Option("strip-metadata", "list", [], "metadata paths to strip too: metadata.x"),
+    Option("strip-collapsed", "bool", False, f"strip {VIEW_STATE.replace(' ', ', ')}"),
+    Option("max-size", "int", 0, "KiB a stripped notebook may weigh (0: no limit)"),
+)
+PATH = re.compile(r"(?:cell\.)?metadata(?:\.[^.\s]+)+")
+FIRST_KEY = re.compile(r'\{(\r?\n)?([ \t]*)"(?:[^"\\]|\\.)*"([ \t]*:[ \t]*)')
+ESCAPED = re.compile(r"(?<!\\)(?:\\\\)*\\u(?!00[0-7])[0-9a-fA-F]{4}")
+SURROGATE = re.compile("[\ud800-\udfff]")
+V3_MIME = {"png": "image/png", "jpeg": "image/jpeg", "svg": "image/svg+xml"}
+V3_MIME.update(html="text/html", latex="text/latex", text="text/plain")
+FIX = "run strip-notebook-outputs"
+
+
+def dump_like(data: dict[str, Any], text: str, bom: bool = False) -> bytes:
+    """``data`` as JSON bytes in the style of ``text``: its indentation, separators,
+    ``ensure_ascii``, line endings and surrounding whitespace (key order is kept)."""
+    body = text.strip()
+    first = FIRST_KEY.match(body)
+    newline, indent, key = first.groups() if first else (None, "", ": ")
+    seps = (", " if re.search(r", \r?\n", body) else ",", key)  # ", " is Python 2's
+    if newline is None:
+        indent, seps = None, ("," if key == ":" else ", ", key)
+    escape = body.isascii() and ESCAPED.search(body) is not None
+    dumped = json.dumps(data, indent=indent, separators=seps, ensure_ascii=escape)
+    dumped = SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", dumped)  # as JS does
+    lead = text[: len(text) - len(text.lstrip())]
+    dumped = dumped.replace("\n", "\r\n") if "\r\n" in body else dumped
+    return (BOM * bom) + (lead + dumped + text[len(lead + body) :]).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The resolved options: tags that keep outputs, metadata keys to strip."""
+
+    keep_tags: tuple[str, ...]
+    notebook_keys: tuple[str, ...]
+    cell_keys: tuple[str, ...]
+
+
+def make_rules(settings: Settings) -> Rules:
+    """The rules the options ask for; ConfigError for a bad strip-metadata path."""
+    keep = {name for name in settings.keep_metadata if PATH.fullmatch(name)}
+    for name in set(settings.keep_metadata) - keep:
+        keep.update({f"metadata.{name}", f"cell.metadata.{name}"})
+    for path in settings.strip_metadata:
+        if path in keep or not PATH.fullmatch(path):
+            raise ConfigError(
+                f"strip-metadata: {path!r} must be a path like metadata.<key> or"
+                " cell.metadata.<key>, and not in keep-metadata"
+            )
+    cell = CELL_VOLATILE + tuple(VIEW_STATE.split() * settings.strip_collapsed)
+    strip = [f"metadata.{key}" for key in NOTEBOOK_VOLATILE]
+    strip += [f"cell.metadata.{key}" for key in cell] + settings.strip_metadata
+    strip = [path for path in dict.fromkeys(strip) if path not in keep]
+    return Rules(
+        tuple(settings.keep_output_tags),
+        tuple(path[9:] for path in strip if path.startswith("metadata.")),
+        tuple(path[14:] for path in strip if path.startswith("cell.")),
+    )
+
+
+def _has(node: Any, path: str) -> bool:
+    head, _, rest = path.partition(".")
+    inside = isinstance(node, dict) and head in node
+    return inside and (not rest or _has(node[head], rest))
+
+
+def output_kind(output: Any) -> str:
+    """``stream stderr``, ``error ValueError``, or a display's richest MIME type."""
+    output = output if isinstance(output, dict) else {}
+    kind = str(output.get("output_type", "unknown"))
+    if kind == "stream":
+        return f"stream {output.get('name', output.get('stream'))}"
+    if kind in ("error", "pyerr"):
+        return f"error {output.get('ename')}"
+    data = output.get("data")
+    mimes = list(data) if isinstance(data, dict) else [V3_MIME.get(k) for k in output]
+    rich = [m for m in mimes if m and m != "text/plain"] or [m for m in mimes if m]
+    return rich[0] if rich else kind
+
+
+def _cell_message(cell: dict[str, Any], rules: Rules) -> tuple[str, str] | None:
+    """MLH111 or MLH112 and the message, for a code cell not tagged to keep."""
+    meta = cell.get("metadata")
+    tags = meta.get("tags") if isinstance(meta, dict) else None
+    if isinstance(tags, list) and any(tag in rules.keep_tags for tag in tags):
+        return None
+    outputs, count = cell.get("outputs"), cell.get("execution_count")
+    if isinstance(outputs, list) and outputs:
+        kinds = Counter(map(output_kind, outputs))  # in order of first appearance
+        what = ", ".join(k if n == 1 else f"{k} x{n}" for k, n in kinds.items())
+        tag = "".join(
+            f", or tag the cell {t} to keep them" for t in rules.keep_tags[:1]
+        )
+        return "MLH111", (
+            f"cell has {len(outputs)} output{'s' * (len(outputs) > 1)} ({what}):"
+            " notebook outputs are the usual leak of personal data and API keys, and"
+            f" they bloat git history; {FIX}{tag}"
+        )
+    count = cell.get("prompt_number", count)
+    if count is None:
+        return None
+    return "MLH112", (
+        f"cell has execution count {count} but no outputs: counts change on every"
+        f" run and clutter diffs; {FIX}"
+    )
+
+
+def _metadata_message(where: str, keys: tuple[str, ...]) -> str:
+    return (
+        f"{where} metadata holds {', '.join(keys)}: volatile run and view state that"
+        " churns diffs and can carry user data;"
+        f" {FIX}, or list {'them' if keys[1:] else 'it'} in keep-metadata"
+    )
+
+
+def find(path: str, data: dict[str, Any], rules: Rules) -> list[Diagnostic]:
+    """Every finding in the notebook ``data``, in file order."""
+    keys = tuple(k for k in rules.notebook_keys if _has(data.get("metadata"), k))
+    message = _metadata_message("notebook", keys)
+    found = [Diagnostic(path, 0, 0, "MLH114", message)] if keys else []
+    for number, cell in enumerate(raw_cells(data), start=1):
+        if not isinstance(cell, dict):
+            continue
+        if cell.get("cell_type") == "code" and (coded := _cell_message(cell, rules)):
+            found.append(Diagnostic(path, 0, 0, *coded, cell=number))
+        if keys := tuple(k for k in rules.cell_keys if _has(cell.get("metadata"), k)):
+            message = _metadata_message("cell", keys)
+            found.append(Diagnostic(path, 0, 0, "MLH114", message, cell=number))
+    return found
+
+
+def _pop(node: dict[str, Any], path: str) -> None:
+    head, _, rest = path.partition(".")
+    child = node.get(head)
+    if not rest:
+        node.pop(head, None)
+    elif isinstance(child, dict):
+        _pop(child, rest)
+        if not child:  # a parent emptied by the strip goes too
+            del node[head]
+
+
+def strip(data: dict[str, Any], found: list[Diagnostic], rules: Rules) -> None:
+    """Remove from ``data`` what the findings ``find`` returned name."""
+    cells = raw_cells(data)
+    for diag in found:
+        node = data if diag.cell is None else cells[diag.cell - 1]
+        if diag.code == "MLH114":
+            for key in rules.cell_keys if diag.cell else rules.notebook_keys:
+                _pop(node["metadata"], key)
+        else:  # MLH111, MLH112
+            node.pop("prompt_number", None)  # nbformat 3: an optional key
+            if "execution_count" in node:
+                node["execution_count"] = None
+            if diag.code == "MLH111":
+                node["outputs"] = []
+
+
+def _size(path: str, size: int, data: dict[str, Any], max_kib: int) -> list[Diagnostic]:
+    if max_kib <= 0 or size <= max_kib << 10:
+        return []
+    dumps = (json.dumps(c, ensure_ascii=False).encode() for c in raw_cells(data))
+    big, number = max(((len(d), n) for n, d in enumerate(dumps, 1)), default=(0, 0))
+    where = f" (largest: cell {number}, {-(-big // 1024)} KiB)" * bool(number)
+    message = (
+        f"notebook is {-(-size // 1024)} KiB even stripped, over the max-size of"
+        f" {max_kib} KiB{where}: embedded images and attachments stay in git history"
+        " forever; save them as image files and link them"
+    )
+    return [Diagnostic(path, 0, 0, "MLH113", message)]
+
+
+def check_file(ctx: Context, path: str, rules: Rules, write: bool) -> list[Diagnostic]:
+    """Findings of one notebook; with ``write``, the file is stripped of them."""
+    full = ctx.root / path
+    try:
+        notebook = parse_notebook(path, read_text(ctx.root, path, MAX_BYTES))
+    except FileProblem as exc:
+        return [exc.diagnostic]
+    ctx.silenced.notebook(path, notebook)  # parsed once, for noqa lookups too
+    silenced, data = ctx.silenced, notebook.data
+    found = [diag for diag in find(path, data, rules) if not silenced(diag)]
+    size = full.stat().st_size
+    if found:
+        strip(data, found, rules)
+        bom = size - len(notebook.text.encode()) == len(BOM)  # read_text drops it
+        size = len(new := dump_like(data, notebook.text, bom))
+        if write and write_atomic(full, new):
+            found = [replace(diag, fixed=True) for diag in found]
+    more = _size(path, size, data, ctx.settings.max_size)
+    return found + [diag for diag in more if not silenced(diag)]
+
+
+def check_notebooks(ctx: Context, write: bool) -> list[Diagnostic]:
+    """Findings of every notebook in ``ctx.filenames``; ``write`` strips them."""
+    rules = make_rules(ctx.settings)
+    paths = [path for path in ctx.filenames if (ctx.root / path).is_file()]
+    return [d for path in paths for d in check_file(ctx, path, rules, write)]
