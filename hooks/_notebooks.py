@@ -88,6 +88,21 @@ def _cell(number: int, raw: Any) -> Cell:
     )
 
 
+def _check_structure(path: str, data: dict[str, Any]) -> None:
+    """The lists and objects every reader relies on; MLH006 naming the first gap."""
+    key = "worksheets" if data["nbformat"] == 3 else "cells"
+    if not isinstance(data.get(key), list):
+        raise _problem(path, f"'{key}' is not a list")
+    if key == "worksheets" and not all(
+        isinstance(sheet, dict) and isinstance(sheet.get("cells", []), list)
+        for sheet in data[key]
+    ):
+        raise _problem(path, "a worksheet has no list of cells")
+    for number, cell in enumerate(raw_cells(data), start=1):
+        if not isinstance(cell, dict) or not isinstance(cell.get("cell_type"), str):
+            raise _problem(path, f"cell {number} is not a cell object")
+
+
 def parse_notebook(path: str, text: str) -> Notebook:
     """The notebook in ``text``; FileProblem (MLH006) saying why when it is none."""
     if not text.strip():
@@ -115,6 +130,7 @@ def parse_notebook(path: str, text: str) -> Notebook:
     version = data.get("nbformat")
     if version not in (3, 4):
         raise _problem(path, f"unsupported nbformat {version!r} (3 and 4 are read)")
+    _check_structure(path, data)
     cells = tuple(_cell(n, raw) for n, raw in enumerate(raw_cells(data), start=1))
     return Notebook(path, data, text, cells)
 

@@ -54,6 +54,14 @@ def markdown(source: str) -> dict:
         ('{"cells": []}', "unsupported nbformat None (3 and 4 are read)"),
         ('{"nbformat": 5, "cells": []}', "unsupported nbformat 5 (3 and 4 are read)"),
         ("[" * 100000, "JSON nested too deeply"),
+        ('{"nbformat": 4, "cells": "x"}', "'cells' is not a list"),
+        ('{"nbformat": 4, "cells": [1]}', "cell 1 is not a cell object"),
+        ('{"nbformat": 4, "cells": [{"source": "x"}]}', "cell 1 is not a cell object"),
+        ('{"nbformat": 3, "worksheets": {}}', "'worksheets' is not a list"),
+        (
+            '{"nbformat": 3, "worksheets": [{"cells": 3}]}',
+            "a worksheet has no list of cells",
+        ),
     ],
 )
 def test_bad_notebooks_are_one_mlh006(text, reason):
