@@ -79,6 +79,8 @@ class Suppressor:
         self.root = root
         self._texts: dict[str, str] = {}
         self._notebooks: dict[str, Notebook | None] = {}
+        self._whole: dict[str, list[str]] = {}  # file-level noqa of each notebook
+        self._by_settings: dict[tuple[str, str], bool] = {}
 
     def text(self, path: str) -> str:
         """The file's text ('' when unreadable)."""
@@ -105,13 +107,17 @@ class Suppressor:
 
     def by_settings(self, diag: Diagnostic) -> bool:
         """``select``, ``ignore`` and ``per-file-ignores`` alone."""
+        key = (diag.path, diag.code)
+        if key not in self._by_settings:
+            self._by_settings[key] = self._settings_silence(*key)
+        return self._by_settings[key]
+
+    def _settings_silence(self, path: str, code: str) -> bool:
         settings = self.settings
-        if not matches(diag.code, settings.select) or matches(
-            diag.code, settings.ignore
-        ):
+        if not matches(code, settings.select) or matches(code, settings.ignore):
             return True
         return any(
-            glob_regex((glob,)).search(diag.path) and matches(diag.code, codes)
+            glob_regex((glob,)).search(path) and matches(code, codes)
             for glob, codes in settings.per_file_ignores.items()
         )
 
@@ -131,7 +137,10 @@ class Suppressor:
         notebook = self.notebook(diag.path)
         if notebook is None:
             return False
-        whole = file_noqa("\n".join(cell.source for cell in notebook.cells))
+        if diag.path not in self._whole:
+            sources = "\n".join(cell.source for cell in notebook.cells)
+            self._whole[diag.path] = file_noqa(sources) or []
+        whole = self._whole[diag.path]
         if whole and matches(diag.code, whole):
             return True
         if diag.cell is None or not 1 <= diag.cell <= len(notebook.cells):

@@ -105,22 +105,21 @@ def _check_structure(path: str, data: dict[str, Any]) -> None:
 
 def parse_notebook(path: str, text: str) -> Notebook:
     """The notebook in ``text``; FileProblem (MLH006) saying why when it is none."""
-    if not text.strip():
+    if not text or text.isspace():  # no copy of a large text
         raise _problem(path, "the file is empty")
     if text.startswith(LFS_POINTER):
         raise _problem(path, "a Git LFS pointer, not the notebook; run: git lfs pull")
-    conflict = CONFLICT.search(text)
-    if conflict:
-        line = text.count("\n", 0, conflict.start()) + 1
-        raise _problem(
-            path, f"merge-conflict marker at line {line}; resolve the conflict first"
-        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        conflict = CONFLICT.search(text)  # markers never survive in valid JSON
+        if conflict:
+            line = text.count("\n", 0, conflict.start()) + 1
+            reason = f"merge-conflict marker at line {line}; resolve the conflict first"
+            raise _problem(path, reason) from None
         raise _problem(
             path, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-        )
+        ) from None
     except RecursionError:
         raise _problem(path, "JSON nested too deeply") from None
     if not isinstance(data, dict):

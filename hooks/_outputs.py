@@ -219,9 +219,10 @@ def check_file(ctx: Context, path: str, rules: Rules, write: bool) -> list[Diagn
     silenced, data = ctx.silenced, notebook.data
     found = [diag for diag in find(path, data, rules) if not silenced(diag)]
     size = full.stat().st_size
-    if found:
+    if found and (write or ctx.settings.max_size > 0):  # a check only reports
         strip(data, found, rules)
-        bom = size - len(notebook.text.encode()) == len(BOM)  # read_text drops it
+        with full.open("rb") as handle:
+            bom = handle.read(len(BOM)) == BOM  # read_text drops it
         size = len(new := dump_like(data, notebook.text, bom))
         if write and write_atomic(full, new):
             found = [replace(diag, fixed=True) for diag in found]
