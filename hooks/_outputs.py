@@ -41,7 +41,7 @@ OPTIONS = (
 )
 PATH = re.compile(r"(?:cell\.)?metadata(?:\.[^.\s]+)+")
 FIRST_KEY = re.compile(r'\{(\r?\n)?([ \t]*)"(?:[^"\\]|\\.)*"([ \t]*:[ \t]*)')
-ESCAPED = re.compile(r"(?<!\\)(?:\\\\)*\\u(?!00[0-7])[0-9a-fA-F]{4}")
+NON_SPACE = re.compile(r"\S")
 SURROGATE = re.compile("[\ud800-\udfff]")
 V3_MIME = {"png": "image/png", "jpeg": "image/jpeg", "svg": "image/svg+xml"}
 V3_MIME.update(html="text/html", latex="text/latex", text="text/plain")
@@ -50,19 +50,29 @@ FIX = "run strip-notebook-outputs"
 
 def dump_like(data: dict[str, Any], text: str, bom: bool = False) -> bytes:
     """``data`` as JSON bytes in the style of ``text``: its indentation, separators,
-    ``ensure_ascii``, line endings and surrounding whitespace (key order is kept)."""
-    body = text.strip()
-    first = FIRST_KEY.match(body)
+    ``ensure_ascii``, line endings and surrounding whitespace (key order is kept).
+
+    The style is read from the start of the file, where every notebook shows it; an
+    all-ASCII file is written with escapes, which is byte-identical to its own style
+    (stripping adds no characters). Nothing scans or copies the whole text twice.
+    """
+    start = NON_SPACE.search(text)
+    begin = start.start() if start else len(text)
+    end = len(text)
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    head = text[begin : begin + 65536]
+    first = FIRST_KEY.match(head)
     newline, indent, key = first.groups() if first else (None, "", ": ")
-    seps = (", " if re.search(r", \r?\n", body) else ",", key)  # ", " is Python 2's
+    seps = (", " if re.search(r", \r?\n", head) else ",", key)  # ", " is Python 2's
     if newline is None:
         indent, seps = None, ("," if key == ":" else ", ", key)
-    escape = body.isascii() and ESCAPED.search(body) is not None
+    escape = text.isascii()
     dumped = json.dumps(data, indent=indent, separators=seps, ensure_ascii=escape)
-    dumped = SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", dumped)  # as JS does
-    lead = text[: len(text) - len(text.lstrip())]
-    dumped = dumped.replace("\n", "\r\n") if "\r\n" in body else dumped
-    return (BOM * bom) + (lead + dumped + text[len(lead + body) :]).encode("utf-8")
+    if not escape:
+        dumped = SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", dumped)  # as JS does
+    dumped = dumped.replace("\n", "\r\n") if "\r\n" in head else dumped
+    return (BOM * bom) + (text[:begin] + dumped + text[end:]).encode("utf-8")
 
 
 @dataclass(frozen=True)
