@@ -107,9 +107,12 @@ def make_rules(settings: Settings) -> Rules:
 
 
 def _has(node: Any, path: str) -> bool:
+    """Whether the dotted ``path`` is in ``node``; as nbstripout does, a key that
+    holds periods itself ("application/vnd.databricks.v1+cell") is tried whole first."""
+    if not isinstance(node, dict):
+        return False
     head, _, rest = path.partition(".")
-    inside = isinstance(node, dict) and head in node
-    return inside and (not rest or _has(node[head], rest))
+    return path in node or (head in node and bool(rest) and _has(node[head], rest))
 
 
 def output_kind(output: Any) -> str:
@@ -126,11 +129,19 @@ def output_kind(output: Any) -> str:
     return rich[0] if rich else kind
 
 
-def _cell_message(cell: dict[str, Any], rules: Rules) -> tuple[str, str] | None:
-    """MLH111 or MLH112 and the message, for a code cell not tagged to keep."""
+def keeps_output(cell: dict[str, Any], rules: Rules) -> bool:
+    """A keep tag, or the cell metadata nbstripout honours: ``keep_output: true``
+    and ``init_cell: true`` (the init_cell extension runs such cells on open)."""
     meta = cell.get("metadata")
-    tags = meta.get("tags") if isinstance(meta, dict) else None
-    if isinstance(tags, list) and any(tag in rules.keep_tags for tag in tags):
+    meta = meta if isinstance(meta, dict) else {}
+    tags = meta.get("tags")
+    tagged = isinstance(tags, list) and any(tag in rules.keep_tags for tag in tags)
+    return tagged or meta.get("keep_output") is True or meta.get("init_cell") is True
+
+
+def _cell_message(cell: dict[str, Any], rules: Rules) -> tuple[str, str] | None:
+    """MLH111 or MLH112 and the message, for a code cell not marked to keep."""
+    if keeps_output(cell, rules):
         return None
     outputs, count = cell.get("outputs"), cell.get("execution_count")
     if isinstance(outputs, list) and outputs:
@@ -155,8 +166,8 @@ def _cell_message(cell: dict[str, Any], rules: Rules) -> tuple[str, str] | None:
 
 def _metadata_message(where: str, keys: tuple[str, ...]) -> str:
     return (
-        f"{where} metadata holds {', '.join(keys)}: volatile run and view state that"
-        " churns diffs and can carry user data;"
+        f"{where} metadata holds {', '.join(keys)}: run and view state (and keys set"
+        " in strip-metadata) churn diffs and can carry user data;"
         f" {FIX}, or list {'them' if keys[1:] else 'it'} in keep-metadata"
     )
 
@@ -166,10 +177,13 @@ def find(path: str, data: dict[str, Any], rules: Rules) -> list[Diagnostic]:
     keys = tuple(k for k in rules.notebook_keys if _has(data.get("metadata"), k))
     message = _metadata_message("notebook", keys)
     found = [Diagnostic(path, 0, 0, "MLH114", message)] if keys else []
+    meta = data.get("metadata")
+    keep_all = isinstance(meta, dict) and meta.get("keep_output") is True
     for number, cell in enumerate(raw_cells(data), start=1):
         if not isinstance(cell, dict):
             continue
-        if cell.get("cell_type") == "code" and (coded := _cell_message(cell, rules)):
+        code = cell.get("cell_type") == "code" and not keep_all
+        if code and (coded := _cell_message(cell, rules)):
             found.append(Diagnostic(path, 0, 0, *coded, cell=number))
         if keys := tuple(k for k in rules.cell_keys if _has(cell.get("metadata"), k)):
             message = _metadata_message("cell", keys)
@@ -180,8 +194,8 @@ def find(path: str, data: dict[str, Any], rules: Rules) -> list[Diagnostic]:
 def _pop(node: dict[str, Any], path: str) -> None:
     head, _, rest = path.partition(".")
     child = node.get(head)
-    if not rest:
-        node.pop(head, None)
+    if path in node or not rest:
+        node.pop(path, None)
     elif isinstance(child, dict):
         _pop(child, rest)
         if not child:  # a parent emptied by the strip goes too

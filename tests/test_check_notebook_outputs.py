@@ -14,8 +14,8 @@ LEAK = (
     " keep them"
 )
 VOLATILE = (
-    "volatile run and view state that churns diffs and can carry user data; run"
-    " strip-notebook-outputs, or list it in keep-metadata"
+    "run and view state (and keys set in strip-metadata) churn diffs and can carry"
+    " user data; run strip-notebook-outputs, or list it in keep-metadata"
 )
 JUPYTER = [
     f"nb.ipynb: MLH114 notebook metadata holds widgets: {VOLATILE}",

@@ -34,9 +34,9 @@ def volatile(where: str, keys: str) -> str:
     level = "cell" if ":cell_" in where else "notebook"
     it = "them" if "," in keys else "it"
     return (
-        f"{where}: MLH114 {level} metadata holds {keys}: volatile run and view state"
-        " that churns diffs and can carry user data; run strip-notebook-outputs, or"
-        f" list {it} in keep-metadata [fixed]"
+        f"{where}: MLH114 {level} metadata holds {keys}: run and view state (and keys"
+        " set in strip-metadata) churn diffs and can carry user data; run"
+        f" strip-notebook-outputs, or list {it} in keep-metadata [fixed]"
     )
 
 
