@@ -9,6 +9,7 @@ worksheets and never converted.
 Cells are numbered from 1 over every cell of the notebook, markdown and raw cells
 included, in file order: what a person counts scrolling down. A finding inside a cell is
 printed ``path:cell_N:line:col`` with the line counted inside the cell's source.
+``dump_notebook`` writes a notebook back in the file's own JSON style.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from mlhooks._diagnostics import Diagnostic, file_diagnostic
-from mlhooks._files import FileProblem, read_text
+from mlhooks._files import BOM, FileProblem, read_text
 
 LFS_POINTER = "version https://git-lfs.github.com/spec/"
+FIRST_KEY = re.compile(r'\{(\r?\n)?([ \t]*)"(?:[^"\\]|\\.)*"([ \t]*:[ \t]*)')
+NON_SPACE = re.compile(r"\S")
+SURROGATE = re.compile("[\ud800-\udfff]")
 CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 MAGIC = re.compile(r"^(\s*)(?:[%!]|\?\??[\w.]|[\w.\[\]]+\?\??\s*$)")
 ASSIGNED_MAGIC = re.compile(r"^(\s*)([\w.]+(?:\s*,\s*[\w.]+)*)\s*=\s*[%!]")
@@ -185,3 +189,30 @@ def parse_cells(notebook: Notebook) -> Iterator[tuple[Cell, ast.Module | Diagnos
                 f"cell does not parse as Python ({reason}); it is skipped",
                 cell=cell.number,
             )
+
+
+def dump_notebook(data: dict[str, Any], text: str, bom: bool = False) -> bytes:
+    """``data`` as JSON bytes in the style of ``text``: its indentation, separators,
+    ``ensure_ascii``, line endings and surrounding whitespace (key order is kept).
+
+    The style is read from the start of the file, where every notebook shows it; an
+    all-ASCII file is written with escapes, which is byte-identical to its own style
+    (stripping adds no characters). Nothing scans or copies the whole text twice.
+    """
+    start = NON_SPACE.search(text)
+    begin = start.start() if start else len(text)
+    end = len(text)
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    head = text[begin : begin + 65536]
+    first = FIRST_KEY.match(head)
+    newline, indent, key = first.groups() if first else (None, "", ": ")
+    seps = (", " if re.search(r", \r?\n", head) else ",", key)  # ", " is Python 2's
+    if newline is None:
+        indent, seps = None, ("," if key == ":" else ", ", key)
+    escape = text.isascii()
+    dumped = json.dumps(data, indent=indent, separators=seps, ensure_ascii=escape)
+    if not escape:
+        dumped = SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", dumped)  # as JS does
+    dumped = dumped.replace("\n", "\r\n") if "\r\n" in head else dumped
+    return (BOM * bom) + (text[:begin] + dumped + text[end:]).encode("utf-8")

@@ -17,7 +17,7 @@ from mlhooks._cli import Context
 from mlhooks._config import ConfigError, Option, Settings
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import BOM, FileProblem, read_text, write_atomic
-from mlhooks._notebooks import parse_notebook, raw_cells
+from mlhooks._notebooks import dump_notebook, parse_notebook, raw_cells
 
 CODES = {
     "MLH111": "a code cell has outputs",
@@ -40,39 +40,9 @@ OPTIONS = (
     Option("max-size", "int", 0, "KiB a stripped notebook may weigh (0: no limit)"),
 )
 PATH = re.compile(r"(?:cell\.)?metadata(?:\.[^.\s]+)+")
-FIRST_KEY = re.compile(r'\{(\r?\n)?([ \t]*)"(?:[^"\\]|\\.)*"([ \t]*:[ \t]*)')
-NON_SPACE = re.compile(r"\S")
-SURROGATE = re.compile("[\ud800-\udfff]")
 V3_MIME = {"png": "image/png", "jpeg": "image/jpeg", "svg": "image/svg+xml"}
 V3_MIME.update(html="text/html", latex="text/latex", text="text/plain")
 FIX = "run strip-notebook-outputs"
-
-
-def dump_like(data: dict[str, Any], text: str, bom: bool = False) -> bytes:
-    """``data`` as JSON bytes in the style of ``text``: its indentation, separators,
-    ``ensure_ascii``, line endings and surrounding whitespace (key order is kept).
-
-    The style is read from the start of the file, where every notebook shows it; an
-    all-ASCII file is written with escapes, which is byte-identical to its own style
-    (stripping adds no characters). Nothing scans or copies the whole text twice.
-    """
-    start = NON_SPACE.search(text)
-    begin = start.start() if start else len(text)
-    end = len(text)
-    while end > begin and text[end - 1].isspace():
-        end -= 1
-    head = text[begin : begin + 65536]
-    first = FIRST_KEY.match(head)
-    newline, indent, key = first.groups() if first else (None, "", ": ")
-    seps = (", " if re.search(r", \r?\n", head) else ",", key)  # ", " is Python 2's
-    if newline is None:
-        indent, seps = None, ("," if key == ":" else ", ", key)
-    escape = text.isascii()
-    dumped = json.dumps(data, indent=indent, separators=seps, ensure_ascii=escape)
-    if not escape:
-        dumped = SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", dumped)  # as JS does
-    dumped = dumped.replace("\n", "\r\n") if "\r\n" in head else dumped
-    return (BOM * bom) + (text[:begin] + dumped + text[end:]).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -247,7 +217,7 @@ def check_file(ctx: Context, path: str, rules: Rules, write: bool) -> list[Diagn
         strip(data, found, rules)
         with full.open("rb") as handle:
             bom = handle.read(len(BOM)) == BOM  # read_text drops it
-        size = len(new := dump_like(data, notebook.text, bom))
+        size = len(new := dump_notebook(data, notebook.text, bom))
         if write and write_atomic(full, new):
             found = [replace(diag, fixed=True) for diag in found]
     more = _size(path, size, data, ctx.settings.max_size)

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlhooks._config import ConfigError, resolve
+from mlhooks._notebooks import dump_notebook
 from mlhooks._outputs import (
     OPTIONS,
     Rules,
-    dump_like,
     find,
     make_rules,
     output_kind,
@@ -77,12 +77,12 @@ STYLES = {
 @pytest.mark.parametrize("bom", [False, True], ids=["", "BOM"])
 def test_unchanged_data_round_trips_byte_for_byte(text, bom):
     expected = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
-    assert dump_like(json.loads(text), text, bom) == expected
+    assert dump_notebook(json.loads(text), text, bom) == expected
 
 
 def test_lone_surrogates_stay_escaped_as_javascript_writes_them():
     text = '{\n "a": "\\udc80 and 日本"\n}\n'
-    assert dump_like(json.loads(text), text) == text.encode("utf-8")
+    assert dump_notebook(json.loads(text), text) == text.encode("utf-8")
 
 
 def test_a_removal_keeps_the_style_of_the_rest():
@@ -91,7 +91,7 @@ def test_a_removal_keeps_the_style_of_the_rest():
     del data["metadata"]["language_info"]
     expected = copy.deepcopy(SAMPLE)
     del expected["metadata"]["language_info"]
-    assert dump_like(data, text) == json.dumps(
+    assert dump_notebook(data, text) == json.dumps(
         expected, indent=2, ensure_ascii=False
     ).replace("\n", "\r\n").encode("utf-8")
 
@@ -284,10 +284,10 @@ def test_stripping_is_idempotent_and_keeps_sources(nb, style, end, collapsed):
     each = rules(**{"strip-collapsed": collapsed})
     data = json.loads(text)
     strip(data, find("nb.ipynb", data, each), each)
-    once = dump_like(data, text).decode("utf-8")
+    once = dump_notebook(data, text).decode("utf-8")
     again = json.loads(once)
     assert find("nb.ipynb", again, each) == []
-    assert dump_like(again, once).decode("utf-8") == once
+    assert dump_notebook(again, once).decode("utf-8") == once
     assert [c["source"] for c in again["cells"]] == [c["source"] for c in nb["cells"]]
     assert once.endswith(end) and ("\r\n" in once) == (end == "\r\n" and "\n" in text)
 
