@@ -14,14 +14,13 @@ printed ``path:cell_N:line:col`` with the line counted inside the cell's source.
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from mlhooks._diagnostics import Diagnostic, file_diagnostic
+from mlhooks._diagnostics import file_diagnostic
 from mlhooks._files import BOM, FileProblem, read_text
 
 LFS_POINTER = "version https://git-lfs.github.com/spec/"
@@ -171,24 +170,6 @@ def code_cells(notebook: Notebook) -> Iterator[tuple[Cell, str]]:
             source = python_source(cell.source)
             if source is not None:
                 yield cell, source
-
-
-def parse_cells(notebook: Notebook) -> Iterator[tuple[Cell, ast.Module | Diagnostic]]:
-    """Each code cell with its syntax tree, or one MLH003 finding if it won't parse."""
-    for cell, source in code_cells(notebook):
-        try:
-            yield cell, ast.parse(source)
-        except (SyntaxError, ValueError, RecursionError) as exc:
-            line = getattr(exc, "lineno", None) or 1
-            reason = getattr(exc, "msg", None) or str(exc)
-            yield cell, Diagnostic(
-                notebook.path,
-                line,
-                getattr(exc, "offset", None) or 1,
-                "MLH003",
-                f"cell does not parse as Python ({reason}); it is skipped",
-                cell=cell.number,
-            )
 
 
 def dump_notebook(data: dict[str, Any], text: str, bom: bool = False) -> bytes:

@@ -10,11 +10,11 @@ from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import FileProblem
 from mlhooks._notebooks import (
     code_cells,
-    parse_cells,
     parse_notebook,
     python_source,
     read_notebook,
 )
+from mlhooks._python import Source, read_sources
 
 
 def notebook(*cells: dict, nbformat: int = 4) -> str:
@@ -139,12 +139,12 @@ def test_code_cells_skip_cell_magics_and_markdown():
     assert [(c.number, src) for c, src in code_cells(nb)] == [(3, "pass")]
 
 
-def test_a_cell_that_does_not_parse_is_reported_once():
-    nb = parse_notebook("nb.ipynb", notebook(code("x = (\n"), code("y = 1")))
-    results = list(parse_cells(nb))
-    assert isinstance(results[1][1], ast.Module)
+def test_a_cell_that_does_not_parse_is_reported_once(tmp_path):
+    (tmp_path / "nb.ipynb").write_text(notebook(code("x = (\n"), code("y = 1")))
+    results = list(read_sources(tmp_path, "nb.ipynb"))
+    assert isinstance(results[1], Source) and results[1].cell == 2
     assert (
-        results[0][1]
+        results[0]
         .as_text()
         .startswith("nb.ipynb:cell_1:1:5: MLH003 cell does not parse as Python (")
     )
@@ -165,30 +165,15 @@ def test_read_notebook_decodes_safely(tmp_path):
 def find_breakpoints(ctx: Context) -> list[Diagnostic]:
     found = []
     for name in ctx.filenames:
-        try:
-            nb = read_notebook(ctx.root, name)
-        except FileProblem as exc:
-            found.append(exc.diagnostic)
-            continue
-        for cell, tree in parse_cells(nb):
-            if isinstance(tree, Diagnostic):
-                found.append(tree)
+        for source in read_sources(ctx.root, name):
+            if isinstance(source, Diagnostic):
+                found.append(source)
                 continue
-            for node in ast.walk(tree):
-                if (
-                    isinstance(node, ast.Call)
-                    and getattr(node.func, "id", "") == "breakpoint"
-                ):
-                    found.append(
-                        Diagnostic(
-                            name,
-                            node.lineno,
-                            node.col_offset + 1,
-                            "MLH299",
-                            "breakpoint() left in",
-                            cell=cell.number,
-                        )
-                    )
+            for node in ast.walk(source.tree):
+                called = isinstance(node, ast.Call) and getattr(node.func, "id", "")
+                if called == "breakpoint":
+                    at = (node.lineno, node.col_offset + 1)
+                    found.append(source.at(*at, "MLH299", "breakpoint() left in"))
     return found
 
 
