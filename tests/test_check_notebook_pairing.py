@@ -8,7 +8,8 @@ import pytest
 from conftest import git
 
 from mlhooks._notebooks import parse_notebook
-from mlhooks.check_notebook_pairing import main, percent_script
+from mlhooks._percent import percent_script
+from mlhooks.check_notebook_pairing import main
 
 RESOURCES = Path(__file__).parent / "resources" / "check-notebook-pairing"
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
