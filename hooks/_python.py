@@ -35,6 +35,22 @@ class Source:
     def lines(self) -> list[str]:
         return self.text.split("\n")
 
+    def column(self, line: int, col_offset: int) -> int:
+        """The 1-based character column of an ``ast`` node's ``col_offset``, which
+        counts UTF-8 bytes (they differ after Japanese text on the same line)."""
+        lines = self.lines
+        if not 1 <= line <= len(lines):
+            return col_offset + 1
+        head = lines[line - 1].encode("utf-8")[:col_offset]
+        return len(head.decode("utf-8", "ignore")) + 1
+
+    def node_at(self, node: ast.AST, code: str, message: str) -> Diagnostic:
+        """A finding at ``node``'s line and character column."""
+        line = getattr(node, "lineno", 1)
+        return self.at(
+            line, self.column(line, getattr(node, "col_offset", 0)), code, message
+        )
+
 
 def parse(path: str, text: str, cell: int | None = None) -> Source | Diagnostic:
     """``text`` parsed, or the MLH003 finding that says where it stops parsing."""

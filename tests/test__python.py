@@ -59,3 +59,12 @@ def test_unreadable_files_are_the_core_findings(tmp_path):
     [bad_file] = read_sources(tmp_path, "a.py")
     [bad_notebook] = read_sources(tmp_path, "b.ipynb")
     assert (bad_file.code, bad_notebook.code) == ("MLH001", "MLH006")
+
+
+def test_columns_count_characters_not_bytes():
+    source = parse("a.py", "x = '前処理'; breakpoint()\n")
+    assert isinstance(source, Source)
+    call = source.tree.body[1].value
+    assert call.col_offset == 17  # bytes
+    assert source.column(1, call.col_offset) == 12
+    assert source.node_at(call, "MLH205", "x").as_text() == "a.py:1:12: MLH205 x"
