@@ -260,3 +260,21 @@ def test_check_notebook_pairing_fix(tmp_path, hooks_repo, env):
     jupytext = pytest.importorskip("jupytext")
     cells = jupytext.reads(script, fmt="py:percent").cells
     assert [cell.source for cell in cells] == ["%matplotlib inline\nx = 1"]
+
+
+def test_check_mlflow_and_check_reproducibility(tmp_path, hooks_repo, env):
+    train = (
+        "from sklearn.model_selection import train_test_split\n"
+        "from sklearn.linear_model import LogisticRegression\n\n"
+        "X_train, X_test, y_train, y_test = train_test_split([[0], [1]], [0, 1])\n"
+        "model = LogisticRegression().fit(X_train, y_train)\n"
+    )
+    files = {"train.py": train, "params.yaml": "data: /home/taro/churn.csv\n"}
+    project = project_with(tmp_path, files)
+    code, out = try_repo(project, hooks_repo, env, "check-mlflow")
+    assert code == 1, out
+    assert "\ntrain.py: MLH511 training script records no MLflow run: " in out
+    code, out = try_repo(project, hooks_repo, env, "check-reproducibility")
+    assert code == 1, out
+    assert "\nparams.yaml:1:7: MLH701 " in out
+    assert "\ntrain.py:4:36: MLH702 train_test_split() has no random_state: " in out
