@@ -278,3 +278,20 @@ def test_check_mlflow_and_check_reproducibility(tmp_path, hooks_repo, env):
     assert code == 1, out
     assert "\nparams.yaml:1:7: MLH701 " in out
     assert "\ntrain.py:4:36: MLH702 train_test_split() has no random_state: " in out
+
+
+def test_check_commented_code(tmp_path, hooks_repo, env):
+    source = (
+        "import torch\n\n"
+        "# 前処理: 欠損値を除去\n"
+        "# shape: (batch, seq_len)\n"
+        "x = torch.zeros(2, 3)\n"
+        "# y = model(x)\n"
+        "# loss.backward()\n"
+        "# optimizer.step()\n"
+    )
+    project = project_with(tmp_path, {"train.py": source})
+    code, out = try_repo(project, hooks_repo, env, "check-commented-code")
+    assert code == 1, out
+    assert "\ntrain.py:7:1: MLH211 commented-out code (lines 7-8): " in out
+    assert out.count("MLH211") == 1
