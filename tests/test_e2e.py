@@ -295,3 +295,23 @@ def test_check_commented_code(tmp_path, hooks_repo, env):
     assert code == 1, out
     assert "\ntrain.py:7:1: MLH211 commented-out code (lines 7-8): " in out
     assert out.count("MLH211") == 1
+
+
+def test_check_docstring_args(tmp_path, hooks_repo, env):
+    source = (
+        "def load(path, sep=','):\n"
+        '    """CSV を読み込む。\n\n'
+        "    引数:\n"
+        "        path: 入力ファイル\n"
+        "        encoding: 文字コード\n"
+        "        sep: 区切り文字\n"
+        '    """\n'
+        "    return open(path).read().split(sep)\n"
+    )
+    project = project_with(tmp_path, {"src/io.py": source})
+    code, out = try_repo(project, hooks_repo, env, "check-docstring-args")
+    assert code == 1, out
+    assert (
+        "\nsrc/io.py:6:9: MLH301 load() documents 'encoding', which is not in its"
+        " signature: renamed or removed? update the docstring"
+    ) in out
