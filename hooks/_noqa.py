@@ -79,7 +79,8 @@ class Suppressor:
         self.root = root
         self._texts: dict[str, str] = {}
         self._notebooks: dict[str, Notebook | None] = {}
-        self._whole: dict[str, list[str]] = {}  # file-level noqa of each notebook
+        self._whole: dict[str, list[str]] = {}  # file-level noqa of each file
+        self._lines: dict[str, list[str]] = {}
         self._by_settings: dict[tuple[str, str], bool] = {}
 
     def text(self, path: str) -> str:
@@ -129,7 +130,21 @@ class Suppressor:
             return False
         if diag.path.endswith(".ipynb"):
             return self._in_notebook(diag)
-        return is_suppressed(diag.code, diag.line, self.text(diag.path))
+        return self._in_file(diag)
+
+    def _in_file(self, diag: Diagnostic) -> bool:
+        """``is_suppressed``, with the file's lines and file-level noqa cached."""
+        if diag.path not in self._lines:
+            text = self.text(diag.path)
+            self._lines[diag.path] = text.split("\n")
+            self._whole[diag.path] = file_noqa(text) or []
+        whole, lines = self._whole[diag.path], self._lines[diag.path]
+        if whole and matches(diag.code, whole):
+            return True
+        line = diag.line
+        return 1 <= line <= len(lines) and matches(
+            diag.code, line_noqa(lines[line - 1])
+        )
 
     def _in_notebook(self, diag: Diagnostic) -> bool:
         """A file-level comment in any cell; in the cell: the tag, or a noqa comment on
