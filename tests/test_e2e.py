@@ -315,3 +315,17 @@ def test_check_docstring_args(tmp_path, hooks_repo, env):
         "\nsrc/io.py:6:9: MLH301 load() documents 'encoding', which is not in its"
         " signature: renamed or removed? update the docstring"
     ) in out
+
+
+def test_check_dvc(tmp_path, hooks_repo, env):
+    files = {
+        ".gitignore": "/data/\n",
+        "data/raw/.gitkeep": "",
+        "models/model.pkl": "not really a pickle\n",
+    }
+    project = project_with(tmp_path, files)
+    git(project, "add", "-f", "data/raw/.gitkeep")
+    code, out = try_repo(project, hooks_repo, env, "check-dvc")
+    assert code == 1, out
+    assert "\nmodels/model.pkl: MLH501 " in out
+    assert "\n.: MLH502 DVC is not initialised" in out

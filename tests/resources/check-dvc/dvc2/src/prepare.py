@@ -1,0 +1,3 @@
+import shutil
+
+shutil.copy("data/raw/customers.csv", "data/processed/clean.csv")
