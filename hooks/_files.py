@@ -20,6 +20,7 @@ from mlhooks._diagnostics import Diagnostic, file_diagnostic
 MAX_BYTES = 10 * 1024 * 1024
 BOM = b"\xef\xbb\xbf"
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node_modules"}
+SKIP_DIRS |= {".mlhooks_cache"}  # the repository-wide cache of check-dead-code
 
 
 @lru_cache(maxsize=None)

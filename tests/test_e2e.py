@@ -329,3 +329,32 @@ def test_check_dvc(tmp_path, hooks_repo, env):
     assert code == 1, out
     assert "\nmodels/model.pkl: MLH501 " in out
     assert "\n.: MLH502 DVC is not initialised" in out
+
+
+def test_check_dead_code_fix(tmp_path, hooks_repo, env):
+    source, rev = hooks_repo
+    config = (
+        f"repos:\n- repo: {source}\n  rev: {rev}\n  hooks:\n"
+        "  - id: check-dead-code\n    args: [--fix]\n"
+    )
+    model = (
+        "import os\nimport torch\n\n\n"
+        "class Net(torch.nn.Module):\n"
+        "    def forward(self, x):  # 前向き計算\n"
+        "        return x\n"
+        "        print('never')\n"
+    )
+    files = {
+        ".pre-commit-config.yaml": config,
+        "src/model.py": model,
+        "src/train.py": "from src.model import Net\n\nNet()\n",
+    }
+    project = project_with(tmp_path, files)
+    code, out = pre_commit(project, env, "run", "--all-files", "--color", "never")
+    assert code == 1, out
+    assert "\nsrc/model.py:1:8: MLH201 'os' is imported but never used: " in out
+    assert "MLH206" not in out
+    fixed = (project / "src" / "model.py").read_text(encoding="utf-8")
+    assert fixed == model.replace("import os\n", "").replace(
+        "        print('never')\n", ""
+    )

@@ -1,0 +1,10 @@
+def clean(x):
+    return x
+
+
+def split(x):
+    return x
+
+
+def score(x):
+    return x

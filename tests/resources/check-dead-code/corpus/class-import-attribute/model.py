@@ -1,0 +1,8 @@
+class Wrapper:
+    import json
+
+    def dump(self, data):
+        return self.json.dumps(data)
+
+
+print(Wrapper().dump({}))

@@ -1,0 +1,3 @@
+from compat import load
+
+print(load("a = 1"))

@@ -1,0 +1,6 @@
+def shared():
+    return 1
+
+
+class Helper:
+    pass

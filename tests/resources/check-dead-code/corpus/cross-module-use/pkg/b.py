@@ -1,0 +1,3 @@
+from pkg.a import Helper, shared
+
+print(shared(), Helper)

@@ -1,0 +1,3 @@
+from config import TrainConfig
+
+print(TrainConfig().lr)

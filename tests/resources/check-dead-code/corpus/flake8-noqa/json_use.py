@@ -1,0 +1,3 @@
+from compat import parse
+
+print(parse(" x "))

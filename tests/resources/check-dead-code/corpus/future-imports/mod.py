@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+import dataclasses
+
+
+@dataclasses.dataclass
+class Row:
+    value: int
+
+
+print(Row(1))

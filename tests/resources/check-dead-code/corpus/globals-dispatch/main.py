@@ -1,0 +1,3 @@
+from registry import build
+
+print(build("linear")(2))

@@ -1,0 +1,3 @@
+from utils import loads, root
+
+print(loads("{}"), root())

@@ -1,0 +1,5 @@
+import lightning.pytorch as pl
+
+from callbacks import PrintLoss
+
+pl.Trainer(callbacks=[PrintLoss()])

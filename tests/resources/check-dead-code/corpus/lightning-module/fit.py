@@ -1,0 +1,5 @@
+import lightning.pytorch as pl
+
+from module import Classifier
+
+pl.Trainer(max_epochs=1).fit(Classifier())

@@ -1,0 +1,2 @@
+def nightly_job():
+    print("run")

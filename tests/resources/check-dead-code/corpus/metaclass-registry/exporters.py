@@ -1,0 +1,5 @@
+from plugins import Plugin
+
+
+class JsonExport(Plugin):
+    pass

@@ -1,0 +1,3 @@
+from plugins import REGISTRY
+
+print(REGISTRY)

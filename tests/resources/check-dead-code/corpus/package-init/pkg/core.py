@@ -1,0 +1,6 @@
+class Model:
+    pass
+
+
+def fit(model):
+    return model

@@ -1,0 +1,5 @@
+import random
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)

@@ -1,0 +1,5 @@
+import sys
+
+
+def cli():
+    print(sys.argv)

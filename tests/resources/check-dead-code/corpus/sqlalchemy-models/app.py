@@ -1,0 +1,3 @@
+from db import init
+
+init(None)

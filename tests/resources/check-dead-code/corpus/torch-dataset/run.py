@@ -1,0 +1,3 @@
+from data import loader
+
+print(loader([1, 2, 3]))

@@ -1,0 +1,3 @@
+from model import Net
+
+net = Net(4)
