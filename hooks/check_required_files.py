@@ -12,7 +12,7 @@ import fnmatch
 import os
 import re
 import shlex
-from typing import Sequence
+from typing import Callable, Sequence
 
 from mlhooks._cli import Context, Hook, run
 from mlhooks._config import Option
@@ -118,9 +118,17 @@ OPTION_OF = {
 _DEFAULTS = {option.name: option.default for option in OPTIONS}
 
 
-def _pattern(globs: Sequence[str]) -> re.Pattern[str]:
-    """One case-insensitive regex for a list of globs (``*`` also crosses ``/``)."""
-    return re.compile("|".join(fnmatch.translate(g) for g in globs), re.IGNORECASE)
+def _matcher(globs: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a path matches one of ``globs`` (case-insensitive; ``*`` crosses ``/``).
+
+    A path must first end with the literal tail of some glob (``.yaml``,
+    ``Dockerfile``): a C-speed test that spares the regex most of 30,000 paths.
+    """
+    regex = re.compile("|".join(fnmatch.translate(g) for g in globs), re.IGNORECASE)
+    tails = tuple(re.split(r"[*?\]]", glob)[-1].lower() for glob in globs)
+    if not all(tails):
+        return lambda path: regex.match(path) is not None
+    return lambda path: path.lower().endswith(tails) and regex.match(path) is not None
 
 
 def _declares_dependencies(ctx: Context, path: str) -> bool | Diagnostic:
@@ -190,12 +198,12 @@ def check_required_files(ctx: Context) -> list[Diagnostic]:
         return verdict
 
     for code, globs in _groups(ctx):
-        pattern = _pattern(globs)
-        candidates = [p for p in tracked if pattern.match(p)]
+        matches = _matcher(globs)
+        candidates = [p for p in tracked if matches(p)]
         good = [p for p in candidates if counts(p, code)]
         if good:
             continue
-        loose = [n for n in untracked_top if pattern.match(n) and counts(n, code)]
+        loose = [n for n in untracked_top if matches(n) and counts(n, code)]
         if loose:
             diagnostics.append(
                 file_diagnostic(
