@@ -23,7 +23,7 @@ CORE_CODES = {
     "MLH006": "notebook is not a readable notebook",
 }
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "github", "gitlab")
 CONTROL = {n: f"\\x{n:02x}" for n in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t"}
 
 
@@ -75,14 +75,54 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(set(diagnostics), key=Diagnostic.sort_key)
 
 
+def _github(d: Diagnostic) -> str:
+    """A GitHub Actions workflow command: an annotation on the file (and line)."""
+
+    def escape(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    where = [f"file={escape(d.path, True)}"] if d.path != "." else []
+    if d.line and d.cell is None:
+        where += [f"line={d.line}", f"col={d.col}"]
+    title = d.code + (f" (cell {d.cell}, line {d.line})" if d.cell else "")
+    where.append(f"title={escape(title, True)}")
+    return f"::error {','.join(where)}::{escape(d.message)}"
+
+
+def _gitlab(d: Diagnostic) -> dict[str, object]:
+    """A GitLab Code Quality issue; its fingerprint survives other findings moving."""
+    import hashlib
+
+    key = "\0".join((d.code, d.path, str(d.cell or ""), d.message)).encode()
+    where = f" (cell {d.cell})" if d.cell else ""
+    return {
+        "description": f"{d.code} {d.message}{where}",
+        "check_name": d.code,
+        "fingerprint": hashlib.sha256(key).hexdigest()[:32],
+        "severity": "major",
+        "location": {
+            "path": d.path,
+            "lines": {"begin": 1 if d.cell else max(d.line, 1)},
+        },
+    }
+
+
 def format_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
-    """Render sorted diagnostics; an empty string when there are none (text format)."""
+    """Render sorted diagnostics; an empty string when there are none (text format).
+
+    ``github`` prints workflow annotations (``::error file=...``), ``gitlab`` a Code
+    Quality report (a JSON array GitLab shows in merge requests).
+    """
     ordered = [
         replace(d, path=printable(d.path), message=printable(d.message))
         for d in sort_diagnostics(diagnostics)
     ]
-    if fmt == "json":
+    if fmt in ("json", "gitlab"):
         import json
 
-        return json.dumps([asdict(d) for d in ordered], ensure_ascii=False, indent=2)
+        records = [asdict(d) if fmt == "json" else _gitlab(d) for d in ordered]
+        return json.dumps(records, ensure_ascii=False, indent=2)
+    if fmt == "github":
+        return "".join(_github(d) + "\n" for d in ordered)
     return "".join(d.as_text() + "\n" for d in ordered)

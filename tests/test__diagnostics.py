@@ -81,3 +81,36 @@ def test_odd_file_names_stay_on_one_printable_line(path, shown):
     assert format_diagnostics([diagnostic]) == f"{shown}: MLH406 run: git add {shown}\n"
     out = format_diagnostics([diagnostic], "json")
     assert out.encode("utf-8") and json.loads(out)[0]["path"] == shown
+
+
+FINDINGS = [
+    Diagnostic("a,b.py", 3, 5, "MLH201", "x: 100% done,\nok"),
+    file_diagnostic(".", "MLH401", "no env"),
+    Diagnostic("nb.ipynb", 2, 1, "MLH211", "code", cell=4),
+]
+
+
+def test_github_workflow_annotations_escape_their_values():
+    assert format_diagnostics(FINDINGS, "github").splitlines() == [
+        "::error title=MLH401::no env",
+        "::error file=a%2Cb.py,line=3,col=5,title=MLH201::x: 100%25 done,\\nok",
+        "::error file=nb.ipynb,title=MLH211 (cell 4%2C line 2)::code",
+    ]
+    assert format_diagnostics([], "github") == ""
+
+
+def test_gitlab_code_quality_report():
+    report = json.loads(format_diagnostics(FINDINGS, "gitlab"))
+    assert [(r["check_name"], r["location"], r["severity"]) for r in report] == [
+        ("MLH401", {"path": ".", "lines": {"begin": 1}}, "major"),
+        ("MLH201", {"path": "a,b.py", "lines": {"begin": 3}}, "major"),
+        ("MLH211", {"path": "nb.ipynb", "lines": {"begin": 1}}, "major"),
+    ]
+    assert report[2]["description"] == "MLH211 code (cell 4)"
+    fingerprints = {r["fingerprint"] for r in report}
+    assert len(fingerprints) == 3 and all(len(f) == 32 for f in fingerprints)
+    moved = [Diagnostic("a,b.py", 9, 1, "MLH201", "x: 100% done,\nok")]
+    assert json.loads(format_diagnostics(moved, "gitlab"))[0]["fingerprint"] in (
+        fingerprints
+    )
+    assert format_diagnostics([], "gitlab") == "[]"

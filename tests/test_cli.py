@@ -107,3 +107,12 @@ def test_core_codes_select_every_hook(make_files, capsys):
     assert out.startswith(
         "README.md:2:1: MLH001 not valid UTF-8 (byte 0xff at offset 4)"
     )
+
+
+def test_check_gitlab_report_has_no_summary(make_files, capsys):
+    make_files({k: v for k, v in COMPLETE.items() if k != ".gitignore"})
+    argv = ["check", "--format", "gitlab", "--hooks", "check-required-files"]
+    assert main(argv) == 1
+    [issue] = json.loads(capsys.readouterr().out)
+    assert issue["check_name"] == "MLH404"
+    assert issue["location"] == {"path": ".", "lines": {"begin": 1}}
