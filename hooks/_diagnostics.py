@@ -23,7 +23,7 @@ CORE_CODES = {
     "MLH006": "notebook is not a readable notebook",
 }
 
-FORMATS = ("text", "json", "github", "gitlab")
+FORMATS = ("text", "json", "github", "gitlab", "sarif")
 CONTROL = {n: f"\\x{n:02x}" for n in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t"}
 
 
@@ -108,19 +108,51 @@ def _gitlab(d: Diagnostic) -> dict[str, object]:
     }
 
 
+def _sarif(ordered: list[Diagnostic]) -> dict[str, object]:
+    """A SARIF 2.1.0 log (GitHub code scanning, most IDEs): one run, one result each."""
+    from mlhooks import __version__
+
+    def result(d: Diagnostic) -> dict[str, object]:
+        where = f" (cell {d.cell}, line {d.line})" if d.cell else ""
+        physical: dict[str, object] = {"artifactLocation": {"uri": d.path}}
+        if d.line and d.cell is None:
+            physical["region"] = {"startLine": d.line, "startColumn": max(d.col, 1)}
+        return {
+            "ruleId": d.code,
+            "level": "error",
+            "message": {"text": d.message + where},
+            "locations": [{"physicalLocation": physical}],
+        }
+
+    rules = sorted({d.code for d in ordered})
+    driver = {
+        "name": "mlhooks",
+        "version": __version__,
+        "rules": [{"id": r} for r in rules],
+    }
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "results": [result(d) for d in ordered]}],
+    }
+
+
 def format_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
     """Render sorted diagnostics; an empty string when there are none (text format).
 
     ``github`` prints workflow annotations (``::error file=...``), ``gitlab`` a Code
-    Quality report (a JSON array GitLab shows in merge requests).
+    Quality report (a JSON array GitLab shows in merge requests), ``sarif`` a SARIF
+    2.1.0 log for code scanning.
     """
     ordered = [
         replace(d, path=printable(d.path), message=printable(d.message))
         for d in sort_diagnostics(diagnostics)
     ]
-    if fmt in ("json", "gitlab"):
+    if fmt in ("json", "gitlab", "sarif"):
         import json
 
+        if fmt == "sarif":
+            return json.dumps(_sarif(ordered), ensure_ascii=False, indent=2)
         records = [asdict(d) if fmt == "json" else _gitlab(d) for d in ordered]
         return json.dumps(records, ensure_ascii=False, indent=2)
     if fmt == "github":

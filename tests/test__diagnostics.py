@@ -114,3 +114,29 @@ def test_gitlab_code_quality_report():
         fingerprints
     )
     assert format_diagnostics([], "gitlab") == "[]"
+
+
+def test_sarif_log_has_the_documented_fields():
+    log = json.loads(format_diagnostics(FINDINGS, "sarif"))
+    assert (log["version"], log["$schema"]) == (
+        "2.1.0",
+        "https://json.schemastore.org/sarif-2.1.0.json",
+    )
+    [run] = log["runs"]
+    assert run["tool"]["driver"]["name"] == "mlhooks"
+    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == [
+        "MLH201",
+        "MLH211",
+        "MLH401",
+    ]
+    locations = [r["locations"][0]["physicalLocation"] for r in run["results"]]
+    assert locations == [
+        {"artifactLocation": {"uri": "."}},
+        {
+            "artifactLocation": {"uri": "a,b.py"},
+            "region": {"startLine": 3, "startColumn": 5},
+        },
+        {"artifactLocation": {"uri": "nb.ipynb"}},
+    ]
+    assert run["results"][2]["message"] == {"text": "code (cell 4, line 2)"}
+    assert {r["level"] for r in run["results"]} == {"error"}
