@@ -17,6 +17,8 @@ import ast
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
+from mlhooks._imports import import_aliases
+
 FAMILIES = ("numpy", "random", "torch")
 GLOBAL = {
     "numpy.random.": "rand randn randint random random_sample random_integers ranf"
@@ -77,21 +79,6 @@ class Module:
     aliases: dict[str, str]
     seeded: frozenset[str]
     entry_point: bool
-
-
-def import_aliases(trees: Sequence[ast.Module]) -> dict[str, str]:
-    """Local name -> qualified name, from every absolute import of the module."""
-    aliases: dict[str, str] = {}
-    for node in (n for tree in trees for n in ast.walk(tree)):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                top = alias.name.split(".")[0]
-                aliases[alias.asname or top] = alias.name if alias.asname else top
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            for alias in node.names:
-                if alias.name != "*":
-                    aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-    return aliases
 
 
 def qualified(func: ast.expr, aliases: dict[str, str]) -> str | None:
