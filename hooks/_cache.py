@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable
 
-from mlhooks._files import Repo, _git, write_atomic
+from mlhooks._files import Repo, git, write_atomic
 
 CACHE_DIR = ".mlhooks_cache"
 REGULAR = (b"100644", b"100755")
@@ -42,7 +42,7 @@ def content_ids(repo: Repo) -> dict[str, str | None]:
     copy may differ from the index (or outside git) and must be hashed."""
     if not repo.in_git:
         return {path: None for path in repo.tracked}
-    out = _git(repo.root, "ls-files", "-s", "-z", "--", ".") or b""
+    out = git(repo.root, "ls-files", "-s", "-z", "--", ".") or b""
     ids: dict[str, str | None] = {}
     for record in out.split(b"\0"):
         head, _, name = record.partition(b"\t")
@@ -50,7 +50,7 @@ def content_ids(repo: Repo) -> dict[str, str | None]:
         if len(fields) == 3 and fields[0] in REGULAR:
             path = os.fsdecode(name)
             ids[path] = fields[1].decode() if fields[2] == b"0" else None
-    modified = _git(repo.root, "ls-files", "-m", "-z", "--", ".") or b""
+    modified = git(repo.root, "ls-files", "-m", "-z", "--", ".") or b""
     for name in modified.split(b"\0"):
         path = os.fsdecode(name)
         if path in ids:

@@ -131,7 +131,7 @@ class GitError(Exception):
     """git itself refused or failed (not "this is no repository"): exit status 2."""
 
 
-def _git(
+def git(
     root: Path, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)
 ) -> bytes | None:
     """Output of a git command in ``root``; None when git or the repo is absent."""
@@ -151,7 +151,7 @@ def _git(
 
 
 def git_root(start: Path) -> Path | None:
-    out = _git(start, "rev-parse", "--show-toplevel")
+    out = git(start, "rev-parse", "--show-toplevel")
     return Path(os.fsdecode(out[:-1] if out.endswith(b"\n") else out)) if out else None
 
 
@@ -174,7 +174,7 @@ class Repo:
     @cached_property
     def tracked(self) -> list[str]:
         """Tracked (or staged) files below the root, relative to it, sorted."""
-        out = _git(self.root, "ls-files", "-z", "--cached", "--", ".")
+        out = git(self.root, "ls-files", "-z", "--cached", "--", ".")
         if out is None or not self.in_git:
             return sorted(self._walk())
         return sorted(os.fsdecode(p) for p in out.split(b"\0") if p)
@@ -208,7 +208,7 @@ class Repo:
             return set()
         stdin = b"\0".join(os.fsencode(p) for p in paths) + b"\0"
         args = ("check-ignore", "--no-index", "-z", "--stdin")
-        out = _git(self.root, *args, stdin=stdin, ok=(0, 1))
+        out = git(self.root, *args, stdin=stdin, ok=(0, 1))
         if not out:
             return set()
         return {os.fsdecode(p) for p in out.split(b"\0") if p}

@@ -17,12 +17,11 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from mlhooks._files import GitError, git_root
+from mlhooks._files import git, git_root
 
 GLOB = re.compile(r"[*?\[\\]")
 
@@ -49,16 +48,9 @@ def _prefix(root: Path) -> str:
 
 def _run_check_ignore(root: Path, paths: list[str]) -> list[bytes]:
     stdin = b"".join(os.fsencode(path) + b"\0" for path in paths)
-    args = ("git", "check-ignore", "--no-index", "-v", "-z", "--stdin")
-    try:
-        proc = subprocess.run(args, cwd=root, input=stdin, capture_output=True)
-    except OSError:
-        return []
-    if proc.returncode not in (0, 1):
-        error = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        first = error[0] if error else f"exit status {proc.returncode}"
-        raise GitError(f"git check-ignore failed in {root}: {first}")
-    return proc.stdout.split(b"\0")
+    args = ("check-ignore", "--no-index", "-v", "-z", "--stdin")
+    out = git(root, *args, stdin=stdin, ok=(0, 1))
+    return out.split(b"\0") if out is not None else []
 
 
 def beyond_symlink(root: Path, path: str) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import ast
 import os
 import re
-import subprocess
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +20,7 @@ from mlhooks._cli import Context
 from mlhooks._configfiles import ConfigFiles, subtable
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._envfiles import Declared, read_declared
-from mlhooks._files import FileProblem, read_text
+from mlhooks._files import FileProblem, GitError, git, read_text
 from mlhooks._imports import local_modules
 from mlhooks._mlflow import run_evidence
 from mlhooks._python import Source, read_sources
@@ -237,11 +236,10 @@ def _grep(ctx: Context) -> set[str] | None:
     """Tracked files that mention MLflow, a tracking setting or a Databricks token,
     by ``git grep`` (which reads them far faster); None when git cannot say."""
     words = [arg for word in GREP_WORDS for arg in ("-e", word)]
-    command = ["git", "grep", "-l", "-z", "-I", "-i", "-F", *words, "--", "."]
     try:
-        done = subprocess.run(command, cwd=ctx.root, capture_output=True, check=False)
-    except OSError:
+        out = git(
+            ctx.root, "grep", "-l", "-z", "-I", "-i", "-F", *words, "--", ".", ok=(0, 1)
+        )
+    except GitError:
         return None
-    if done.returncode not in (0, 1):
-        return None
-    return {os.fsdecode(name) for name in done.stdout.split(b"\0") if name}
+    return None if out is None else {os.fsdecode(n) for n in out.split(b"\0") if n}
