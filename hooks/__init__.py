@@ -6,7 +6,9 @@ every hook stands on (``_cli``, ``_config``, ``_diagnostics``, ``_files``, ``_no
 ``_python``, ``_notebooks``), and knowledge modules that hold what one family of hooks
 must know about a tool or format (``_jupytext``/``_percent``/``_pairing`` for jupytext,
 ``_linters`` for black/isort/flake8, ``_dvcfiles`` for DVC, ``_docstrings`` for
-docstring styles, ...), so a hook module keeps only its rules and messages. Imports
+docstring styles, ...), so a hook module keeps only its rules and messages. Messages are
+English ``str.format`` templates passed through ``_i18n.tr``; their Japanese and the
+explanation of every code live in the rule book ``rules/*.toml``. Imports
 point down only: hooks import underscore modules, underscore modules never import a
 hook, and no hook imports another. ``cli`` is the umbrella command above them all.
 """

@@ -30,9 +30,10 @@ from mlhooks._config import (
 )
 from mlhooks._diagnostics import FORMATS, Diagnostic, format_diagnostics
 from mlhooks._files import GitError, Repo, git_root, glob_regex
+from mlhooks._i18n import set_language
 from mlhooks._noqa import Suppressor
 
-SECTIONS = ("code", "notebooks", "documents", "data and experiments", "tooling")
+SECTIONS = ("code", "notebooks", "documents", "data", "experiments", "tooling")
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,7 @@ def run(hook: Hook, argv: Sequence[str] | None = None) -> int:
         root = repo.root
         table, where = read_config(root, args.get("config"), (hook.id,))
         settings = hook_settings(hook, table, where, args)
+        set_language(settings.lang)
         names = relative_names(root, args.get("filenames", []), hook.files)
         ctx = Context(repo, settings, names, bool(args.get("fix")))
         ctx = replace(ctx, filenames=tuple(n for n in names if ctx.included(n)))

@@ -55,6 +55,13 @@ SHARED_OPTIONS = (
         "glob -> codes ignored in matching files (TOML only)",
     ),
     Option("exclude", "list", [], "globs of files never checked"),
+    Option(
+        "lang",
+        "str",
+        "",
+        "language of the messages, en or ja (default: the locale)",
+        choices=("en", "ja"),
+    ),
 )
 
 

@@ -20,8 +20,13 @@ from typing import Any, Callable, Sequence
 from mlhooks._config import parse_toml
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import FileProblem, read_text
+from mlhooks._i18n import N_, tr
 
 HEADER = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+TOO_DEEP = {
+    "TOML": N_("arrays or tables nested too deeply"),
+    "YAML": N_("lists or mappings nested too deeply"),
+}
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ def subtable(data: Any, *keys: str) -> dict[str, Any] | None:
 
 
 def _mlh005(path: str, line: int, kind: str, reason: str) -> Diagnostic:
-    message = f"does not parse as {kind}: {reason}"
+    message = tr("does not parse as {kind}: {reason}", kind=kind, reason=reason)
     return Diagnostic(path, line, 1 if line else 0, "MLH005", message)
 
 
@@ -79,13 +84,19 @@ def _ini_problem(path: str, text: str, exc: configparser.Error) -> Diagnostic:
     lines = text.split("\n")
     shown = repr(lines[line - 1].strip()) if 0 < line <= len(lines) else ""
     if isinstance(exc, configparser.DuplicateSectionError):
-        reason = f"section [{exc.section}] appears twice"
+        reason = tr("section [{section}] appears twice", section=exc.section)
     elif isinstance(exc, configparser.DuplicateOptionError):
-        reason = f"key '{exc.option}' appears twice in [{exc.section}]"
+        reason = tr(
+            "key '{key}' appears twice in [{section}]",
+            key=exc.option,
+            section=exc.section,
+        )
     elif isinstance(exc, configparser.MissingSectionHeaderError):
-        reason = f"{shown} comes before any [section] header"
+        reason = tr("{line} comes before any [section] header", line=shown)
     elif isinstance(exc, configparser.ParsingError):
-        reason = f"{shown} is neither a [section] header nor a key = value line"
+        reason = tr(
+            "{line} is neither a [section] header nor a key = value line", line=shown
+        )
     else:
         reason = str(exc).splitlines()[0]
     return _mlh005(path, line, "INI", reason)
@@ -108,7 +119,7 @@ def _parse_toml(path: str, text: str) -> ConfigFile | Diagnostic:
         line = re.search(r"at line (\d+)", str(exc))
         return _mlh005(path, int(line.group(1)) if line else 0, "TOML", str(exc))
     except RecursionError:
-        return _mlh005(path, 0, "TOML", "arrays or tables nested too deeply")
+        return _mlh005(path, 0, "TOML", tr(TOO_DEEP["TOML"]))
 
 
 def _too_deep(data: Any, limit: int = 200) -> bool:
@@ -131,7 +142,7 @@ def _parse_yaml(path: str, text: str) -> ConfigFile | Diagnostic:
         fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster
         data = yaml.load(text, Loader=fast)
         if _too_deep(data):  # libyaml nests without limit; Python code does not
-            return _mlh005(path, 0, "YAML", "lists or mappings nested too deeply")
+            return _mlh005(path, 0, "YAML", tr(TOO_DEEP["YAML"]))
         return ConfigFile(path, text, data)
     except yaml.YAMLError:
         pass  # parsed again below, for the pure loader's clearer message
@@ -147,7 +158,7 @@ def _parse_yaml(path: str, text: str) -> ConfigFile | Diagnostic:
     except ValueError as exc:  # a value of the wrong form for its tag: 2024-13-01
         return _mlh005(path, 0, "YAML", str(exc))
     except RecursionError:
-        return _mlh005(path, 0, "YAML", "lists or mappings nested too deeply")
+        return _mlh005(path, 0, "YAML", tr(TOO_DEEP["YAML"]))
 
 
 Parse = Callable[[str, str], "ConfigFile | Diagnostic"]

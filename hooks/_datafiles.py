@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from mlhooks._files import glob_regex
+from mlhooks._i18n import tr
 
 MODEL_EXTENSIONS = (
     "pkl pickle joblib pt pth ckpt onnx safetensors tflite pb keras gguf mlmodel"
@@ -70,8 +71,9 @@ def _kind(path: str) -> str:
     """``data file (.csv)``, ``model file (.pkl)``, ``data file (.csv.gz)``."""
     ext = extension(path)
     tail = posixpath.basename(path).lower().rsplit(f".{ext}", 1)[-1]
-    kind = "model" if ext in MODEL_EXTENSIONS else "data"
-    return f"{kind} file (.{ext}{tail})"
+    if ext in MODEL_EXTENSIONS:
+        return tr("model file (.{ext})", ext=ext + tail)
+    return tr("data file (.{ext})", ext=ext + tail)
 
 
 def folder_of(path: str, patterns: Iterable[str]) -> str:
@@ -131,15 +133,18 @@ def data_reason(
             return None
         if ext in rules.extensions:
             return _kind(path)
-        kind = "model" if model else "data"
-        return f"file in the {kind} folder {model or data}/"
+        if model:
+            return tr("file in the model folder {folder}/", folder=model)
+        return tr("file in the data folder {folder}/", folder=data)
     if ext in rules.extensions and not (sample and small()):
         return _kind(path)
     if rules.max_size and ext not in CODE | DOCUMENTS:
         found = size()
         if found is not None and found > rules.max_size:
-            limit = rules.max_size // 2**10
-            return f"file of {_size_text(found)} (over max-size, {limit} KiB)"
+            limit, shown = rules.max_size // 2**10, _size_text(found)
+            return tr(
+                "file of {size} (over max-size, {limit} KiB)", size=shown, limit=limit
+            )
     return None
 
 

@@ -13,6 +13,7 @@ from typing import Any, Iterator, Mapping
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._docstrings import Docstring, Item, Section
 from mlhooks._doctypes import contradicts, show
+from mlhooks._i18n import N_, tr
 from mlhooks._pyfunctions import (
     PROPERTY,
     Body,
@@ -24,7 +25,50 @@ from mlhooks._pyfunctions import (
 )
 from mlhooks._python import Source
 
-WHY = "(comments must agree with the code)"
+WHY = N_("(comments must agree with the code)")
+ORDER = N_(
+    "{name} documents its arguments in another order ({written}) than its signature"
+    " ({expected}): reorder the {title} section{place}"
+)
+EXTRA = N_(
+    "{name} documents '{arg}', which is not in its signature: renamed or removed?"
+    " update the docstring {why}"
+)
+ARG_TYPE = N_(
+    "{name} documents '{arg}' as {type}, but it is annotated {annotation}: fix the"
+    " docstring or the annotation {why}"
+)
+MISSING = N_(
+    "{name} does not document '{arg}' in its {title} section{place}: add it {why}"
+)
+NO_SECTION = N_(
+    "{name} has no arguments section to document '{arg}'"
+    " (allow-no-args-section = false): add one"
+)
+NOT_YIELDS = N_(
+    "{name} is a generator but documents {title} instead of Yields: rename the"
+    " section to Yields {why}"
+)
+NO_RETURN = N_(
+    "{name} has a {title} section but returns nothing: remove the section, or"
+    " return the value {why}"
+)
+RETURN_TYPE = N_(
+    "{name} documents its return value as {type}, but it is annotated {annotation}:"
+    " fix the docstring or the annotation {why}"
+)
+NO_YIELD = N_(
+    "{name} has a {title} section but never yields: document a Returns section"
+    " instead, or remove it {why}"
+)
+NOT_RAISED = N_(
+    "{name} documents raising '{arg}', which its body never raises: remove the"
+    " entry, or raise it {why}"
+)
+UNDOCUMENTED_RETURN = N_(
+    "{name} returns a value but its docstring has no Returns section: document what"
+    " it returns (require-returns)"
+)
 ITERATOR = re.compile(r"iterator|generator|iterable|イテレータ|ジェネレータ", re.I)
 
 
@@ -48,7 +92,7 @@ class Unit:
     scope: Scope
     doc: Docstring
     node: ast.Constant | None  # the docstring's node
-    place: str = ""  # " (class docstring)" when it documents __init__
+    place: str = ""  # the template " (class docstring)" when it documents __init__
 
     @property
     def name(self) -> str:
@@ -59,8 +103,12 @@ class Unit:
     def text(self) -> str:
         return str(self.node.value) if self.node else ""
 
-    def at(self, line: int, code: str, text: str) -> Diagnostic:
-        """A finding at docstring line ``line`` (-1: the definition itself)."""
+    def at(self, line: int, code: str, template: str, **values: str) -> Diagnostic:
+        """A finding at docstring line ``line`` (-1: the definition itself): the
+        ``template`` in the current language, filled with ``values`` and the unit's
+        ``name``, ``place`` and ``why``."""
+        place = tr(self.place) if self.place else ""
+        text = tr(template, name=self.name, place=place, why=tr(WHY), **values)
         node = self.node
         if line < 0 or node is None:
             where = self.scope.node
@@ -77,13 +125,8 @@ def _order(sections: list[tuple[Section, Unit]], params: list[Param]) -> Iterato
         written = list(dict.fromkeys(written))
         expected = [name for name in signature if name in written]
         if written != expected and not section.doubtful:
-            yield unit.at(
-                section.line,
-                "MLH303",
-                f"{unit.name} documents its arguments in another order"
-                f" ({', '.join(written)}) than its signature ({', '.join(expected)}):"
-                f" reorder the {section.title} section{unit.place}",
-            )
+            joined = {"written": ", ".join(written), "expected": ", ".join(expected)}
+            yield unit.at(section.line, "MLH303", ORDER, title=section.title, **joined)
             return
 
 
@@ -91,21 +134,11 @@ def _entry(unit: Unit, item: Item, param: Param | None, rules: Rules) -> Iterato
     """MLH301 for a documented name the signature lacks, MLH304 for its type."""
     if param is None:
         if item.name not in ("self", "cls"):
-            yield unit.at(
-                item.line,
-                "MLH301",
-                f"{unit.name} documents '{item.name}', which is not in its"
-                f" signature: renamed or removed? update the docstring {WHY}",
-            )
+            yield unit.at(item.line, "MLH301", EXTRA, arg=item.name)
     elif param.annotation and rules.check_types:
         if contradicts(item.type, param.annotation):
-            yield unit.at(
-                item.line,
-                "MLH304",
-                f"{unit.name} documents '{item.name}' as {item.type}, but it is"
-                f" annotated {show(param.annotation)}: fix the docstring or the"
-                f" annotation {WHY}",
-            )
+            shown = {"type": item.type, "annotation": show(param.annotation)}
+            yield unit.at(item.line, "MLH304", ARG_TYPE, arg=item.name, **shown)
 
 
 def _check_args(
@@ -123,12 +156,8 @@ def _check_args(
     if not any(section.doubtful for section, _ in sections):
         for param in params:
             if param.name not in documented:
-                yield unit.at(
-                    first.line,
-                    "MLH302",
-                    f"{unit.name} does not document '{param.star}{param.name}' in its"
-                    f" {first.title} section{unit.place}: add it {WHY}",
-                )
+                arg = param.star + param.name
+                yield unit.at(first.line, "MLH302", MISSING, arg=arg, title=first.title)
     yield from _order(sections, params)
 
 
@@ -142,12 +171,7 @@ def arguments(units: list[Unit], params: list[Param], rules: Rules) -> Iterator:
     if rules.allow_no_args_section or len(params) < rules.min_args or not unit.node:
         return
     for param in params:
-        yield unit.at(
-            0,
-            "MLH302",
-            f"{unit.name} has no arguments section to document"
-            f" '{param.star}{param.name}' (allow-no-args-section = false): add one",
-        )
+        yield unit.at(0, "MLH302", NO_SECTION, arg=param.star + param.name)
 
 
 def _iterator(annotation: ast.expr | None) -> bool:
@@ -162,27 +186,12 @@ def _returns(unit: Unit, body: Body, rules: Rules, annotation: Any) -> Iterator:
         if not unit.doc.of("yields") and not _iterator(annotation):
             if ITERATOR.search(said):
                 return
-            yield unit.at(
-                section.line,
-                "MLH307",
-                f"{unit.name} is a generator but documents {section.title} instead of"
-                f" Yields: rename the section to Yields {WHY}",
-            )
+            yield unit.at(section.line, "MLH307", NOT_YIELDS, title=section.title)
     elif not body.returns_value and not section.says_none:
-        yield unit.at(
-            section.line,
-            "MLH305",
-            f"{unit.name} has a {section.title} section but returns nothing:"
-            f" remove the section, or return the value {WHY}",
-        )
+        yield unit.at(section.line, "MLH305", NO_RETURN, title=section.title)
     elif rules.check_types and contradicts(section.type_text, annotation):
-        yield unit.at(
-            section.items[0].line,
-            "MLH304",
-            f"{unit.name} documents its return value as {section.type_text}, but it"
-            f" is annotated {show(annotation)}: fix the docstring or the"
-            f" annotation {WHY}",
-        )
+        shown = {"type": section.type_text, "annotation": show(annotation)}
+        yield unit.at(section.items[0].line, "MLH304", RETURN_TYPE, **shown)
 
 
 def _yields(unit: Unit, body: Body, annotation: Any) -> Iterator[Diagnostic]:
@@ -190,12 +199,7 @@ def _yields(unit: Unit, body: Body, annotation: Any) -> Iterator[Diagnostic]:
     section = unit.doc.of("yields")[0]
     typed = annotation is not None and not _iterator(annotation)
     if not body.yields and (not body.returns_value or typed):
-        yield unit.at(
-            section.line,
-            "MLH307",
-            f"{unit.name} has a {section.title} section but never yields:"
-            f" document a Returns section instead, or remove it {WHY}",
-        )
+        yield unit.at(section.line, "MLH307", NO_YIELD, title=section.title)
 
 
 def _summary_says_return(unit: Unit) -> bool:
@@ -207,12 +211,7 @@ def _summary_says_return(unit: Unit) -> bool:
 def _raises(unit: Unit, body: Body, classes: dict[str, list[str]]) -> Iterator:
     for item in [i for section in unit.doc.of("raises") for i in section.items]:
         if not may_raise(item.name, body, classes):
-            yield unit.at(
-                item.line,
-                "MLH308",
-                f"{unit.name} documents raising '{item.name}', which its body never"
-                f" raises: remove the entry, or raise it {WHY}",
-            )
+            yield unit.at(item.line, "MLH308", NOT_RAISED, arg=item.name)
 
 
 def body_checks(
@@ -237,9 +236,4 @@ def body_checks(
     value = body.returns_value and not body.yields and not doc.of("returns")
     if rules.require_returns and value and not decorators(node) & PROPERTY:
         if not _summary_says_return(unit):
-            yield unit.at(
-                -1,
-                "MLH306",
-                f"{unit.name} returns a value but its docstring has no Returns"
-                " section: document what it returns (require-returns)",
-            )
+            yield unit.at(-1, "MLH306", UNDOCUMENTED_RETURN)

@@ -16,9 +16,9 @@ from pathlib import Path
 from mlhooks._configfiles import ConfigFile, key_line, read_ini
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._dvcfiles import Problem
+from mlhooks._i18n import tr
 
 SECTION = re.compile(r"""^'?\s*remote\s+"(.+)"\s*'?$""")
-PULL = "so nobody else (CI included) can dvc pull the data"
 
 
 def _remote(file: ConfigFile | Diagnostic | None) -> tuple[str, set[str], int]:
@@ -44,19 +44,41 @@ def remote_problem(root: Path, folder: str) -> Problem | Diagnostic | None:
         return None
     local_name, local_remotes, _ = _remote(read_ini(root, f"{config}.local"))
     local = f"{folder}.dvc/config.local"
-    fix = f"&& git add {shlex.quote(config)}"
-    if name:
-        where = f" (only in {local}, which git does not share)"
-        what = f"the default remote '{name}' is not defined in {config}"
-        what += where if name in local_remotes else ""
-        fix = f"run: dvc remote add {shlex.quote(name)} <url> {fix}"
+    commit = f"&& git add {shlex.quote(config)}"
+    values = {"config": config, "local": local}
+    if name in local_remotes:
+        message = tr(
+            "the default remote '{name}' is not defined in {config} (only in {local},"
+            " which git does not share), so nobody else (CI included) can dvc pull the"
+            " data; run: {command}",
+            **values,
+            name=name,
+            command=f"dvc remote add {shlex.quote(name)} <url> {commit}",
+        )
+    elif name:
+        message = tr(
+            "the default remote '{name}' is not defined in {config}, so nobody else"
+            " (CI included) can dvc pull the data; run: {command}",
+            **values,
+            name=name,
+            command=f"dvc remote add {shlex.quote(name)} <url> {commit}",
+        )
     elif local_name:
-        what = f"the default remote '{local_name}' is set only in {local}, which git"
-        what += " does not share"
         add = f"dvc remote add {shlex.quote(local_name)} <url> && "
         add = add if local_name in local_remotes else ""
-        fix = f"run: {add}dvc remote default {shlex.quote(local_name)} {fix}"
+        message = tr(
+            "the default remote '{name}' is set only in {local}, which git does not"
+            " share, so nobody else (CI included) can dvc pull the data; run:"
+            " {command}",
+            **values,
+            name=local_name,
+            command=f"{add}dvc remote default {shlex.quote(local_name)} {commit}",
+        )
     else:
-        what = f"no default remote in {config}: dvc push has nowhere to send the data"
-        fix = f"run: dvc remote add -d storage <url> {fix}"
-    return Problem(config, line, f"{what}, {PULL}; {fix}")
+        message = tr(
+            "no default remote in {config}: dvc push has nowhere to send the data, so"
+            " nobody else (CI included) can dvc pull the data; run: {command}",
+            **values,
+            command=f"dvc remote add -d storage <url> {commit}",
+        )
+    return Problem(config, line, message)

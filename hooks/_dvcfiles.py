@@ -21,12 +21,28 @@ from typing import Any, Iterator
 from mlhooks._configfiles import ConfigFile, read_yaml
 from mlhooks._datafiles import within
 from mlhooks._diagnostics import Diagnostic
+from mlhooks._i18n import N_, tr
 
 HASHES = ("md5", "etag", "checksum")
-YAML_FIX = "fix the YAML, or take the last good version from git"
-REFUSED = (
-    "DVC refuses the file, so nothing it records can be pulled or reproduced; take"
-    " the last good version from git, or delete it and run dvc repro"
+BROKEN_YAML = N_(
+    "{name} does not parse as YAML ({reason}): DVC cannot read it; fix the YAML, or"
+    " take the last good version from git"
+)
+REFUSED = N_(
+    "{problem}: DVC refuses the file, so nothing it records can be pulled or"
+    " reproduced; take the last good version from git, or delete it and run dvc repro"
+)
+UNKNOWN_DATA = N_(
+    "{problem}: DVC cannot tell which data it tracks; recreate it: dvc add {target}"
+)
+NO_HASH = N_(
+    "output '{path}' has no hash (md5): DVC cannot tell which data it tracks; run dvc"
+    " add {target} again"
+)
+NO_PATH = N_("stage '{name}' records {key} entry {number} without a path")
+CHANGED = N_(
+    "stage '{name}' records '{path}' without a hash: DVC takes it as changed; run: dvc"
+    " repro {stage}"
 )
 
 
@@ -134,9 +150,8 @@ def read_yaml_file(root: Path, path: str, project: DvcProject) -> ConfigFile | N
         if got.code != "MLH005":
             project.unreadable.append(got)
             return None
-        reason = got.message.removeprefix("does not parse as YAML: ")
-        message = f"{posixpath.basename(path)} does not parse as YAML ({reason})"
-        message += f": DVC cannot read it; {YAML_FIX}"
+        reason = got.message.split(": ", 1)[-1]  # after "does not parse as YAML"
+        message = tr(BROKEN_YAML, name=posixpath.basename(path), reason=reason)
         project.problems.append(Problem(path, got.line, message))
     return got if isinstance(got, ConfigFile) else None
 
@@ -155,52 +170,49 @@ def read_dvc_file(root: Path, path: str, project: DvcProject) -> None:
     if file is None:
         return
     data, lines, folder = file.data, key_lines(file.text), posixpath.dirname(path)
-    target = shlex.quote(path.removesuffix(".dvc"))
-    redo = f"recreate it: dvc add {target}"
+    target, name = shlex.quote(path.removesuffix(".dvc")), posixpath.basename(path)
 
-    def problem(line: int, what: str, fix: str = redo) -> None:
-        message = f"{what}: DVC cannot tell which data it tracks; {fix}"
+    def problem(line: int, what: str) -> None:
+        message = tr(UNKNOWN_DATA, problem=what, target=target)
         project.problems.append(Problem(path, line, message))
 
     if not isinstance(data, dict):
-        return problem(0, f"{posixpath.basename(path)} is not a mapping with 'outs'")
+        return problem(0, tr("{name} is not a mapping with 'outs'", name=name))
     outs = data.get("outs")
     if outs is None and not (data.get("deps") or data.get("cmd")):
-        return problem(0, f"{posixpath.basename(path)} has no 'outs'")
+        return problem(0, tr("{name} has no 'outs'", name=name))
     if not isinstance(outs, list):
-        return problem(lines.get(("outs",), 0), "'outs' is not a list")
+        return problem(lines.get(("outs",), 0), tr("'outs' is not a list"))
     for i, entry in enumerate(outs):
         line = lines.get(("outs", i), 0)
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
-            problem(line, f"output {i + 1} has no 'path'")
+            problem(line, tr("output {number} has no 'path'", number=i + 1))
             continue
         if not has_hash(entry) and not data.get("deps"):
-            fix = f"run dvc add {target} again"
-            problem(line, f"output '{entry['path']}' has no hash (md5)", fix)
+            message = tr(NO_HASH, path=entry["path"], target=target)
+            project.problems.append(Problem(path, line, message))
         resolved = resolve(folder, data.get("wdir"), entry["path"])
         if resolved is not None:
             cache = entry.get("cache", True) is not False
             project.outs.append(Out(resolved, path, line, cache, is_folder(entry)))
 
 
-def _lock_entries(name: str, body: dict[str, Any]) -> Iterator[tuple[Any, str, str]]:
+def _lock_entries(name: str, body: dict[str, Any]) -> Iterator[tuple[Any, str]]:
     """What is wrong with the deps and outs recorded for stage ``name``: where (key
-    and index), what, and the fix."""
-    again = f"DVC takes it as changed; run: dvc repro {shlex.quote(name)}"
+    and index), and the message."""
     for key in ("deps", "outs"):
         entries = body.get(key) or []
         if not isinstance(entries, list):
-            yield (key,), f"stage '{name}': '{key}' is not a list", REFUSED
+            what = tr("stage '{name}': '{key}' is not a list", name=name, key=key)
+            yield (key,), tr(REFUSED, problem=what)
             continue
         for i, entry in enumerate(entries):
             if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
-                what = f"stage '{name}' records {key} entry {i + 1} without a path"
-                yield (key, i), what, REFUSED
+                what = tr(NO_PATH, name=name, key=key, number=i + 1)
+                yield (key, i), tr(REFUSED, problem=what)
             elif not has_hash(entry) and "://" not in entry["path"]:
-                yield (
-                    key,
-                    i,
-                ), f"stage '{name}' records '{entry['path']}' without a hash", again
+                stage = shlex.quote(name)
+                yield (key, i), tr(CHANGED, name=name, path=entry["path"], stage=stage)
 
 
 def read_lock(root: Path, path: str, project: DvcProject) -> None:
@@ -210,27 +222,28 @@ def read_lock(root: Path, path: str, project: DvcProject) -> None:
         return
     data, lines = file.data, key_lines(file.text)
 
-    def problem(line: int, what: str, fix: str = REFUSED) -> None:
-        project.problems.append(Problem(path, line, f"{what}: {fix}"))
+    def problem(line: int, what: str) -> None:
+        project.problems.append(Problem(path, line, tr(REFUSED, problem=what)))
 
     if not isinstance(data, dict):
-        return problem(0, "dvc.lock is not a mapping")
+        return problem(0, tr("dvc.lock is not a mapping"))
     if data.get("schema") != "2.0":
-        what = "has no schema: '2.0' (DVC 1's format)"
+        what = tr("dvc.lock has no schema: '2.0' (DVC 1's format)")
         if "schema" in data:
-            what = f"has schema {data['schema']!r}, not '2.0'"
-        return problem(lines.get(("schema",), 0), f"dvc.lock {what}")
+            what = tr("dvc.lock has schema {value!r}, not '2.0'", value=data["schema"])
+        return problem(lines.get(("schema",), 0), what)
     stages = data.get("stages") or {}
     if not isinstance(stages, dict):
-        return problem(lines.get(("stages",), 0), "'stages' is not a mapping")
+        return problem(lines.get(("stages",), 0), tr("'stages' is not a mapping"))
     names = project.locks.setdefault(path, {})
     for name, body in stages.items():
         line = names[str(name)] = lines.get(("stages", name), 0)
         if not isinstance(body, dict) or body.get("cmd") in (None, ""):
-            problem(line, f"stage '{name}' has no 'cmd'")
+            problem(line, tr("stage '{name}' has no 'cmd'", name=name))
             continue
-        for where, what, fix in _lock_entries(str(name), body):
-            problem(lines.get(("stages", name, *where), line), what, fix)
+        for where, message in _lock_entries(str(name), body):
+            at = lines.get(("stages", name, *where), line)
+            project.problems.append(Problem(path, at, message))
         for entry in body.get("outs") or []:
             if isinstance(entry, dict) and is_folder(entry):
                 folder = resolve(posixpath.dirname(path), "", entry.get("path"))

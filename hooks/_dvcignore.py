@@ -20,8 +20,7 @@ from collections import Counter
 from mlhooks._dvcfiles import DvcProject, Out, Problem
 from mlhooks._files import Repo
 from mlhooks._gitignore import Rule, beyond_symlink, dvc_friendly, ignore_rules
-
-KEPT = "which DVC keeps out of git and versions by hash"
+from mlhooks._i18n import tr
 
 
 def _ancestors(path: str) -> list[str]:
@@ -33,28 +32,35 @@ def _output_problem(
     repo: Repo, project: DvcProject, out: Out, rule: Rule | None
 ) -> str:
     """Why git would hold the output's data itself, and the fix ('' when it won't)."""
-    name, quoted = f"DVC output {out.path}", shlex.quote(out.path)
+    path, quoted = out.path, shlex.quote(out.path)
     tracked = repo.tracked_set
-    if out.path in tracked or out.path in repo.tracked_dirs:
-        flag = "-r " if out.is_dir or out.path in project.folders else ""
-        return (
-            f"{name} is tracked by git too, so git keeps a copy of the data DVC"
-            f" versions and the two drift apart; run: git rm {flag}--cached {quoted}"
+    if path in tracked or path in repo.tracked_dirs:
+        flag = "-r " if out.is_dir or path in project.folders else ""
+        return tr(
+            "DVC output {path} is tracked by git too, so git keeps a copy of the data"
+            " DVC versions and the two drift apart; run: {command}",
+            path=path,
+            command=f"git rm {flag}--cached {quoted}",
         )
     shared = rule and (rule.source in tracked or rule.source.startswith("../"))
-    if shared or (not rule and beyond_symlink(repo.root, out.path)):
+    if shared or (not rule and beyond_symlink(repo.root, path)):
         return ""  # ignored by a committed rule, or git cannot tell
     if rule:
-        return (
-            f"{name} is ignored only by {rule.source}, which git does not track, so in"
-            f" a clone git add would commit the data itself, {KEPT}; run: git add"
-            f" {shlex.quote(rule.source)}"
+        return tr(
+            "DVC output {path} is ignored only by {source}, which git does not track,"
+            " so in a clone git add would commit the data itself, which DVC keeps out"
+            " of git and versions by hash; run: {command}",
+            path=path,
+            source=rule.source,
+            command=f"git add {shlex.quote(rule.source)}",
         )
-    ignore = posixpath.join(posixpath.dirname(out.path), ".gitignore")
-    return (
-        f"{name} is not git-ignored, so git add would commit the data itself, {KEPT};"
-        f" add the line /{posixpath.basename(out.path)} to {ignore} (dvc add and dvc"
-        " repro write it)"
+    return tr(
+        "DVC output {path} is not git-ignored, so git add would commit the data"
+        " itself, which DVC keeps out of git and versions by hash; add the line"
+        " /{name} to {gitignore} (dvc add and dvc repro write it)",
+        path=path,
+        name=posixpath.basename(path),
+        gitignore=posixpath.join(posixpath.dirname(path), ".gitignore"),
     )
 
 
@@ -66,14 +72,22 @@ def _hidden(probes: set[str], rules: dict[str, Rule]) -> list[Problem]:
         by_rule.setdefault(rules[folder or probe], (probe, folder))
     problems = []
     for rule, (probe, folder) in by_rule.items():
-        what = f"rule '{rule.pattern}' ignores the .dvc file {probe}, so git cannot add"
-        what += " it and dvc add refuses to write it, leaving its data unversioned"
+        values = {"pattern": rule.pattern, "probe": probe, "folder": folder}
+        values["fix"] = dvc_friendly(rule, bool(folder))
         if folder:
-            what = f"rule '{rule.pattern}' ignores the folder {folder}/, so git cannot"
-            what += f" add the .dvc files below it ({probe}) and no '!' rule brings"
-            what += " them back: dvc add refuses to write them, DVC does not see those"
-            what += " already there, and their data goes unversioned"
-        message = f"{what}; {dvc_friendly(rule, bool(folder))}"
+            message = tr(
+                "rule '{pattern}' ignores the folder {folder}/, so git cannot add the"
+                " .dvc files below it ({probe}) and no '!' rule brings them back: dvc"
+                " add refuses to write them, DVC does not see those already there, and"
+                " their data goes unversioned; {fix}",
+                **values,
+            )
+        else:
+            message = tr(
+                "rule '{pattern}' ignores the .dvc file {probe}, so git cannot add it"
+                " and dvc add refuses to write it, leaving its data unversioned; {fix}",
+                **values,
+            )
         problems.append(Problem(rule.source, rule.line, message))
     return problems
 

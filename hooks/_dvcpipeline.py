@@ -19,7 +19,6 @@ from typing import Any, Callable, Iterable, Iterator
 
 from mlhooks._datafiles import within
 from mlhooks._dvcfiles import (
-    YAML_FIX,
     DvcProject,
     Out,
     Problem,
@@ -30,6 +29,7 @@ from mlhooks._dvcfiles import (
     read_yaml_file,
     resolve,
 )
+from mlhooks._i18n import tr
 
 
 def _declared(item: Any) -> Iterator[tuple[str, bool]]:
@@ -51,16 +51,25 @@ def _stage(path: str, name: str, body: Any, lines: dict, project: DvcProject) ->
     if isinstance(body, dict) and "foreach" in body:
         body, where = body.get("do"), where + ("do",)
     body = body if isinstance(body, dict) else {}
-    refused = "DVC refuses the whole dvc.yaml, so no stage runs"
     if body.get("cmd") in (None, ""):
-        what = f"stage '{name}' has no 'cmd' (the command that runs it)"
-        project.problems.append(Problem(path, line, f"{what}: {refused}; add it"))
+        message = tr(
+            "stage '{name}' has no 'cmd' (the command that runs it): DVC refuses the"
+            " whole dvc.yaml, so no stage runs; add it",
+            name=name,
+        )
+        project.problems.append(Problem(path, line, message))
     deps = []
     for key in ("deps", "outs", "metrics", "plots"):
         items = body.get(key) or []
         if not isinstance(items, list):
-            what = f"stage '{name}': '{key}' is not a list: {refused}; make it a list"
-            project.problems.append(Problem(path, lines.get(where + (key,), 0), what))
+            message = tr(
+                "stage '{name}': '{key}' is not a list: DVC refuses the whole"
+                " dvc.yaml, so no stage runs; make it a list",
+                name=name,
+                key=key,
+            )
+            at = lines.get(where + (key,), 0)
+            project.problems.append(Problem(path, at, message))
             continue
         for i, item in enumerate(items):
             for raw, cache in _declared(item):
@@ -82,8 +91,10 @@ def read_pipeline(root: Path, path: str, project: DvcProject) -> None:
     data = ({} if file.data is None else file.data) if file else None  # empty: fine
     stages = data.get("stages", {}) if isinstance(data, dict) else None
     if file and not isinstance(stages, dict):
-        what = "dvc.yaml is not a mapping with 'stages'"
-        message = f"{what}: DVC refuses it, so no stage runs; {YAML_FIX}"
+        message = tr(
+            "dvc.yaml is not a mapping with 'stages': DVC refuses it, so no stage"
+            " runs; fix the YAML, or take the last good version from git"
+        )
         project.problems.append(Problem(path, 0, message))
     elif file and isinstance(data, dict) and isinstance(stages, dict):
         lines = key_lines(file.text)
@@ -130,11 +141,16 @@ def missing_dependencies(
             inside = any(p.startswith(f"{dep}/") for p in produced)
             if exists(dep) or within(dep, produced) or inside:
                 continue
-            message = f"stage '{stage.name}' depends on {dep}, which does not exist:"
-            message += " it is not in the working tree, not tracked by git, and no"
-            message += " .dvc file or stage produces it, so dvc repro fails on a"
-            message += f" fresh clone; add it (dvc add {shlex.quote(dep)}) or correct"
-            problems.append(Problem(stage.source, line, f"{message} the path"))
+            message = tr(
+                "stage '{name}' depends on {path}, which does not exist: it is not in"
+                " the working tree, not tracked by git, and no .dvc file or stage"
+                " produces it, so dvc repro fails on a fresh clone; add it ({command})"
+                " or correct the path",
+                name=stage.name,
+                path=dep,
+                command=f"dvc add {shlex.quote(dep)}",
+            )
+            problems.append(Problem(stage.source, line, message))
     return problems
 
 
@@ -147,13 +163,24 @@ def _recorded(stage: Stage, names: Iterable[str]) -> bool:
 
 def _missing_lock(pipeline: str, untracked: bool) -> list[Problem]:
     lock = posixpath.join(posixpath.dirname(pipeline), "dvc.lock")
+    add = f"git add {shlex.quote(lock)}"
     if untracked:
-        what, fix = f"{lock} exists but git does not track it", ""
+        message = tr(
+            "{lock} exists but git does not track it, so nothing records which data"
+            " and code made the outputs (dvc pull cannot fetch them, dvc repro reruns"
+            " every stage); run: {command}",
+            lock=lock,
+            command=add,
+        )
     else:
-        what, fix = f"{pipeline} has stages but there is no {lock}", "dvc repro && "
-    message = f"{what}, so nothing records which data and code made the outputs"
-    message += " (dvc pull cannot fetch them, dvc repro reruns every stage); run:"
-    message += f" {fix}git add {shlex.quote(lock)}"
+        message = tr(
+            "{pipeline} has stages but there is no {lock}, so nothing records which"
+            " data and code made the outputs (dvc pull cannot fetch them, dvc repro"
+            " reruns every stage); run: {command}",
+            pipeline=pipeline,
+            lock=lock,
+            command=f"dvc repro && {add}",
+        )
     return [Problem(pipeline, 0, message)]
 
 
@@ -172,10 +199,14 @@ def lock_problems(
                 problems += _missing_lock(pipeline, on_disk(lock))
             continue
         for stage in (s for s in stages if not _recorded(s, names)):
-            message = f"stage '{stage.name}' has no entry in {lock}: it has not run"
-            message += " since it was added, so nothing records which data it used;"
-            message += f" run: dvc repro {shlex.quote(stage.name)} && git add"
-            problems.append(Problem(pipeline, stage.line, f"{message} {lock}"))
+            message = tr(
+                "stage '{name}' has no entry in {lock}: it has not run since it was"
+                " added, so nothing records which data it used; run: {command}",
+                name=stage.name,
+                lock=lock,
+                command=f"dvc repro {shlex.quote(stage.name)} && git add {lock}",
+            )
+            problems.append(Problem(pipeline, stage.line, message))
     for lock, names in project.locks.items():
         pipeline = posixpath.join(posixpath.dirname(lock), "dvc.yaml")
         if pipeline in tracked and pipeline not in project.pipelines:
@@ -184,8 +215,13 @@ def lock_problems(
         for name, line in names.items():
             if any(_recorded(s, [name]) for s in stages):
                 continue
-            message = f"{lock} records stage '{name}', which {pipeline} does not"
-            message += " define (renamed or removed), so it describes a run the"
-            message += " pipeline no longer makes; delete the entry (dvc repro"
-            problems.append(Problem(lock, line, f"{message} leaves it)"))
+            message = tr(
+                "{lock} records stage '{name}', which {pipeline} does not define"
+                " (renamed or removed), so it describes a run the pipeline no longer"
+                " makes; delete the entry (dvc repro leaves it)",
+                lock=lock,
+                name=name,
+                pipeline=pipeline,
+            )
+            problems.append(Problem(lock, line, message))
     return problems

@@ -23,6 +23,7 @@ from mlhooks import _requirements as parse
 from mlhooks._configfiles import ConfigFile, ConfigFiles
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import FileProblem, read_text
+from mlhooks._i18n import N_, tr
 
 REQUIREMENTS = ("requirements*.txt", "requirements*.in")
 CONDA = (
@@ -35,12 +36,14 @@ PREFERRED = (
     *("conda.yaml", "python_env.yaml", "setup.cfg"),
 )
 HOW = {
-    "pyproject.toml": 'add "{}" to the dependencies in {}',
-    "setup.cfg": "add {} under install_requires in {}",
-    "setup.py": 'add "{}" to install_requires in {}',
-    "Pipfile": 'add {} = "*" under [packages] in {}',
-    "pixi.toml": 'add {} = "*" under [dependencies] in {}',
+    "pyproject.toml": N_('add "{name}" to the dependencies in {path}'),
+    "setup.cfg": N_("add {name} under install_requires in {path}"),
+    "setup.py": N_('add "{name}" to install_requires in {path}'),
+    "Pipfile": N_('add {name} = "*" under [packages] in {path}'),
+    "pixi.toml": N_('add {name} = "*" under [dependencies] in {path}'),
 }
+HOW_REQUIREMENTS = N_("add a line `{name}` to {path}")
+HOW_CONDA = N_("add `- {name}` under dependencies: in {path}")
 TABLES: dict[str, Callable[[Any], parse.Found]] = {
     "pyproject.toml": parse.pyproject,
     "setup.cfg": parse.setup_cfg,
@@ -161,9 +164,8 @@ def how_to_add(path: str, distribution: str) -> str:
     """How to declare ``distribution`` in the environment file ``path``."""
     how = HOW.get(path.rpartition("/")[2], "")
     if not how:
-        how = "add a line `{}` to {}" if is_requirements(path) else ""
-        how = how or "add `- {}` under dependencies: in {}"
-    return how.format(distribution, path)
+        how = HOW_REQUIREMENTS if is_requirements(path) else HOW_CONDA
+    return tr(how, name=distribution, path=path)
 
 
 def read_declared(root: Path, paths: Collection[str]) -> Declared:

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from mlhooks._diagnostics import Diagnostic, file_diagnostic
+from mlhooks._i18n import tr
 
 MAX_BYTES = 10 * 1024 * 1024
 BOM = b"\xef\xbb\xbf"
@@ -51,11 +52,15 @@ def decode(data: bytes, path: str) -> str:
     """UTF-8 text of ``data`` (BOM dropped), or FileProblem naming the bad byte."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise FileProblem(
-            file_diagnostic(path, "MLH001", "UTF-16 text; re-save the file as UTF-8")
+            file_diagnostic(
+                path, "MLH001", tr("UTF-16 text; re-save the file as UTF-8")
+            )
         )
     if b"\0" in data[:8192]:
         raise FileProblem(
-            file_diagnostic(path, "MLH002", "binary file (contains NUL bytes); skipped")
+            file_diagnostic(
+                path, "MLH002", tr("binary file (contains NUL bytes); skipped")
+            )
         )
     if data.startswith(BOM):
         data = data[len(BOM) :]
@@ -69,8 +74,12 @@ def decode(data: bytes, path: str) -> str:
                 line,
                 1,
                 "MLH001",
-                f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start});"
-                " re-save the file as UTF-8",
+                tr(
+                    "not valid UTF-8 (byte 0x{byte:02x} at offset {offset}); re-save"
+                    " the file as UTF-8",
+                    byte=data[exc.start],
+                    offset=exc.start,
+                ),
             )
         ) from None
 
@@ -81,7 +90,7 @@ def read_text(root: Path, path: str, max_bytes: int = MAX_BYTES) -> str:
     info = full.stat()
     if not stat.S_ISREG(info.st_mode):
         raise FileProblem(
-            file_diagnostic(path, "MLH002", "not a regular file; skipped")
+            file_diagnostic(path, "MLH002", tr("not a regular file; skipped"))
         )
     size = info.st_size
     if size > max_bytes:
@@ -89,8 +98,11 @@ def read_text(root: Path, path: str, max_bytes: int = MAX_BYTES) -> str:
             file_diagnostic(
                 path,
                 "MLH004",
-                f"file is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB"
-                " limit; skipped",
+                tr(
+                    "file is {size:.1f} MiB, over the {limit:.0f} MiB limit; skipped",
+                    size=size / 2**20,
+                    limit=max_bytes / 2**20,
+                ),
             )
         )
     return decode(full.read_bytes(), path)

@@ -16,10 +16,11 @@ import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, NamedTuple, Sequence
 
+from mlhooks._i18n import tr
+
 if TYPE_CHECKING:
     from mlhooks._scan import Scan
 
-WHY = "the guideline deletes code the processing does not need"
 IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
 EXITS = {"exit": "exit()", "quit": "quit()"}
 EXIT_ATTRS = {("sys", "exit"): "sys.exit()", ("os", "_exit"): "os._exit()"}
@@ -101,7 +102,9 @@ def first_line(stmt: ast.stmt) -> int:
 
 
 def _lines(start: int, end: int) -> str:
-    return f"line {start}" if start == end else f"lines {start}-{end}"
+    if start == end:
+        return tr("line {start}", start=start)
+    return tr("lines {start}-{end}", start=start, end=end)
 
 
 def unreachable(scan: Scan) -> list[Finding]:
@@ -112,9 +115,12 @@ def unreachable(scan: Scan) -> list[Finding]:
             continue  # exit() or quit() redefined: not the builtin
         start = first_line(block.stmts[0])
         where = _lines(start, block.stmts[-1].end_lineno or start)
-        message = (
-            f"unreachable code ({where}) after '{block.what}' on line"
-            f" {block.after.lineno}: {WHY}; delete it"
+        message = tr(
+            "unreachable code ({where}) after '{what}' on line {after}: the guideline"
+            " deletes code the processing does not need; delete it",
+            where=where,
+            what=block.what,
+            after=block.after.lineno,
         )
         col = block.stmts[0].col_offset + 1
         found.append(Finding(block.source, start, col, "MLH203", message))
@@ -132,9 +138,13 @@ def false_branches(scan: Scan, texts: Sequence[str]) -> list[Finding]:
         test = test if len(test) <= 40 else test[:37] + "..."
         body = node.body
         where = _lines(first_line(body[0]), body[-1].end_lineno or node.lineno)
-        message = (
-            f"'{keyword} {test}:' never runs its body ({where}): {WHY}; delete the"
-            " branch, or switch it with a configuration option"
+        message = tr(
+            "'{keyword} {test}:' never runs its body ({where}): the guideline deletes"
+            " code the processing does not need; delete the branch, or switch it with"
+            " a configuration option",
+            keyword=keyword,
+            test=test,
+            where=where,
         )
         found.append(
             Finding(source, node.lineno, node.col_offset + 1, "MLH204", message)
@@ -164,9 +174,10 @@ def debugger_calls(scan: Scan, aliases: Mapping[str, str]) -> list[Finding]:
         elif root in scan.stored:
             continue  # a function of the module's own
         if name in DEBUGGERS:
-            message = (
-                f"debugger call '{ast.unparse(call.func)}()' left in: it stops every"
-                " run that reaches it (a training job or CI waits for input); delete it"
+            message = tr(
+                "debugger call '{call}()' left in: it stops every run that reaches it"
+                " (a training job or CI waits for input); delete it",
+                call=ast.unparse(call.func),
             )
             at = (call.lineno, call.col_offset + 1)
             found.append(Finding(source, *at, "MLH205", message))

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterable
 
 from mlhooks._files import git, git_root
+from mlhooks._i18n import tr
 
 GLOB = re.compile(r"[*?\[\\]")
 
@@ -114,19 +115,32 @@ def dvc_friendly_edit(rule: Rule, ignores_folder: bool) -> tuple[str, list[str]]
 def dvc_friendly(rule: Rule, ignores_folder: bool) -> str:
     """How to change ``rule`` so that git no longer ignores ``.dvc`` files."""
     action, lines = dvc_friendly_edit(rule, ignores_folder)
-    quoted = f"'{rule.pattern}'"
-    shown = " and ".join(", ".join(f"'{line}'" for line in lines).rsplit(", ", 1))
+    quoted = [f"'{line}'" for line in lines]
+    shown = ", ".join(quoted)
+    if len(quoted) > 1:
+        shown = tr("{items} and {last}", items=", ".join(quoted[:-1]), last=quoted[-1])
+    pattern = rule.pattern
     if action == "delete":
-        return f"delete the line {quoted}: .dvc files belong in git"
-    if action == "add":
-        return f"add {shown} below {quoted} in {rule.source}"
-    if action == "replace":
-        return (
-            f"replace {quoted} with {shown} (the files stay ignored, the folders and"
-            " .dvc files not)"
+        return tr(
+            "delete the line '{pattern}': .dvc files belong in git", pattern=pattern
         )
-    return (
-        f"change {quoted} to ignore the files in the folder instead of the folder (git"
-        " never looks inside an ignored folder, so no '!' rule can bring a .dvc file"
-        " back), then add '!*.dvc'"
+    if action == "add":
+        return tr(
+            "add {lines} below '{pattern}' in {source}",
+            lines=shown,
+            pattern=pattern,
+            source=rule.source,
+        )
+    if action == "replace":
+        return tr(
+            "replace '{pattern}' with {lines} (the files stay ignored, the folders and"
+            " .dvc files not)",
+            pattern=pattern,
+            lines=shown,
+        )
+    return tr(
+        "change '{pattern}' to ignore the files in the folder instead of the folder"
+        " (git never looks inside an ignored folder, so no '!' rule can bring a .dvc"
+        " file back), then add '!*.dvc'",
+        pattern=pattern,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 
+from mlhooks._i18n import tr
 from mlhooks._noteshapes import (
     CALLS,
     CJK,
@@ -47,10 +48,8 @@ class Judge:
             if isinstance(child, (ast.Call, ast.Subscript)):
                 head = child.func if isinstance(child, ast.Call) else child.value
                 line = self.lines[(head.end_lineno or 1) - 1]
-                if line[head.end_col_offset : (head.end_col_offset or 0) + 1] in (
-                    b" ",
-                    b"\t",
-                ):
+                at = head.end_col_offset or 0
+                if line[at : at + 1] in (b" ", b"\t"):
                     return True
         return False
 
@@ -77,23 +76,26 @@ class Judge:
     def entries(self, node: ast.expr) -> Verdict:
         """Commented-out arguments, elements or dict entries inside brackets."""
         if isinstance(node, ast.Dict):
-            keys = [key for key in node.keys if isinstance(key, ast.Constant)]
-            why = f"a dict entry ({ast.unparse(keys[0])[:40]})" if keys else ""
-            return Verdict(CODE, why) if keys else Verdict(PROSE)
+            key = next((k for k in node.keys if isinstance(k, ast.Constant)), None)
+            if key is None:
+                return Verdict(PROSE)
+            return Verdict(CODE, tr("a dict entry ({key})", key=ast.unparse(key)[:40]))
         assert isinstance(node, ast.Call)
         if node.keywords and node.keywords[0].arg:
-            return Verdict(CODE, f"an argument ({node.keywords[0].arg}=...)")
+            name = node.keywords[0].arg
+            return Verdict(CODE, tr("an argument ({name}=...)", name=name))
         kinds: tuple[type, ...] = ENTRIES
         if not self.lines[-2].rstrip().endswith(b","):  # ``# 224``: a note, maybe
             kinds = tuple(kind for kind in kinds if kind is not ast.Constant)
         strong = [arg for arg in node.args if isinstance(arg, kinds)]
         if strong:
-            return Verdict(CODE, f"an element ({ast.unparse(strong[0])[:40]})")
-        return Verdict(WEAK, "an element")
+            element = ast.unparse(strong[0])[:40]
+            return Verdict(CODE, tr("an element ({value})", value=element))
+        return Verdict(WEAK, tr("an element"))
 
     def judge(self, stmt: ast.stmt, first: int, last: int) -> Verdict:
         method = getattr(self, f"judge_{type(stmt).__name__}", None)
-        return method(stmt, first, last) if method else Verdict(WEAK, "a statement")
+        return method(stmt, first, last) if method else Verdict(WEAK, tr("a statement"))
 
     def judge_Expr(self, stmt: ast.Expr, first: int, last: int) -> Verdict:
         value = stmt.value
@@ -104,18 +106,20 @@ class Judge:
             formula = value.args and maths and is_formula(value)
             if formula or (types and all(types)):  # sqrt(pi), abs(float)
                 return Verdict(PROSE)
-            return Verdict(CODE, f"a call to {dotted(value.func)}()")
+            return Verdict(CODE, tr("a call to {name}()", name=name))
+        expression = tr("an expression")
         if isinstance(value, CALLS + COMPREHENSIONS):
-            return Verdict(CODE, "an expression")
+            return Verdict(CODE, expression)
         if isinstance(value, (ast.Subscript, ast.Starred)):
-            return Verdict(WEAK, "an expression")
-        return Verdict(WEAK if has(value, ast.Call) else PROSE, "an expression")
+            return Verdict(WEAK, expression)
+        return Verdict(WEAK if has(value, ast.Call) else PROSE, expression)
 
     def judge_Assign(self, stmt: ast.Assign, first: int, last: int) -> Verdict:
         target = stmt.targets[0]
-        why = f"an assignment to {dotted(target) if len(stmt.targets) == 1 else '...'}"
+        name = dotted(target) if len(stmt.targets) == 1 else "..."
+        why = tr("an assignment to {target}", target=name)
         if isinstance(target, ast.Name) and target.id in self.neighbors:
-            return Verdict(CODE, f"an alternative value for {target.id}")
+            return Verdict(CODE, tr("an alternative value for {name}", name=target.id))
         if any(isinstance(t, (ast.Attribute, ast.Subscript)) for t in stmt.targets):
             return Verdict(CODE, why)
         if is_literal(stmt.value):
@@ -131,38 +135,40 @@ class Judge:
 
     def judge_AnnAssign(self, stmt: ast.AnnAssign, first: int, last: int) -> Verdict:
         if stmt.value is not None and is_type(stmt.annotation):
-            return Verdict(CODE, f"an assignment to {dotted(stmt.target)}")
+            why = tr("an assignment to {target}", target=dotted(stmt.target))
+            return Verdict(CODE, why)
         return Verdict(PROSE)
 
     def judge_AugAssign(self, stmt: ast.AugAssign, first: int, last: int) -> Verdict:
-        return Verdict(CODE, f"an update of {dotted(stmt.target)}")
+        return Verdict(CODE, tr("an update of {target}", target=dotted(stmt.target)))
 
     def judge_Import(self, stmt: ast.Import, first: int, last: int) -> Verdict:
         names = [alias.name for alias in stmt.names]
         placeholders = all(len(name) == 1 and name.isupper() for name in names)
         if placeholders or (len(names) == 1 and names[0].lower() in PROSE_IMPORTS):
             return Verdict(PROSE)
-        return Verdict(CODE, f"an import of {', '.join(names)[:40]}")
+        return Verdict(CODE, tr("an import of {names}", names=", ".join(names)[:40]))
 
     def judge_ImportFrom(self, stmt: ast.ImportFrom, first: int, last: int) -> Verdict:
-        return Verdict(CODE, f"an import from {'.' * stmt.level}{stmt.module or ''}")
+        module = "." * stmt.level + (stmt.module or "")
+        return Verdict(CODE, tr("an import from {module}", module=module))
 
     def judge_Return(self, stmt: ast.Return, first: int, last: int) -> Verdict:
         if stmt.value is None:
             return Verdict(PROSE)
         strong = not isinstance(stmt.value, (ast.Name, ast.Constant))
-        return Verdict(CODE if strong else WEAK, "a return statement")
+        return Verdict(CODE if strong else WEAK, tr("a return statement"))
 
     def judge_Raise(self, stmt: ast.Raise, first: int, last: int) -> Verdict:
         strong = stmt.exc is not None and has(stmt.exc, ast.Call)
-        return Verdict(CODE if strong else WEAK, "a raise statement")
+        return Verdict(CODE if strong else WEAK, tr("a raise statement"))
 
     def judge_Delete(self, stmt: ast.Delete, first: int, last: int) -> Verdict:
-        return Verdict(CODE, "a del statement")
+        return Verdict(CODE, tr("a del statement"))
 
     def judge_Assert(self, stmt: ast.Assert, first: int, last: int) -> Verdict:
         strong = isinstance(stmt.test, (ast.Compare, ast.Call))
-        return Verdict(CODE if strong else WEAK, "an assert statement")
+        return Verdict(CODE if strong else WEAK, tr("an assert statement"))
 
     def judge_Pass(self, stmt: ast.stmt, first: int, last: int) -> Verdict:
         return Verdict(PROSE)
@@ -194,45 +200,39 @@ class Judge:
         if stmt.lineno > last:  # decorators completed with ``def _(): pass``
             strong = [d for d in stmt.decorator_list if not isinstance(d, ast.Name)]
             head = strong[0] if strong else stmt.decorator_list[0]
-            return Verdict(CODE if strong else WEAK, f"a decorator (@{dotted(head)})")
-        why = f"a definition of {stmt.name}"
+            why = tr("a decorator (@{name})", name=dotted(head))
+            return Verdict(CODE if strong else WEAK, why)
+        why = tr("a definition of {name}", name=stmt.name)
         return self.compound(Verdict(CODE, why), [self.body(stmt.body, first, last)])
 
     judge_AsyncFunctionDef = judge_ClassDef = judge_FunctionDef
 
     def judge_For(self, stmt: ast.For, first: int, last: int) -> Verdict:
-        bodies = [
-            self.body(stmt.body, first, last),
-            self.body(stmt.orelse, first, last),
-        ]
-        return self.compound(Verdict(CODE, "a for loop"), bodies)
+        bodies = [self.body(part, first, last) for part in (stmt.body, stmt.orelse)]
+        return self.compound(Verdict(CODE, tr("a for loop")), bodies)
 
     judge_AsyncFor = judge_For
 
     def judge_While(self, stmt: ast.While, first: int, last: int) -> Verdict:
         strong = not isinstance(stmt.test, ast.Name)
-        header = Verdict(CODE if strong else WEAK, "a while loop")
-        bodies = [
-            self.body(stmt.body, first, last),
-            self.body(stmt.orelse, first, last),
-        ]
+        header = Verdict(CODE if strong else WEAK, tr("a while loop"))
+        bodies = [self.body(part, first, last) for part in (stmt.body, stmt.orelse)]
         return self.compound(header, bodies)
 
     def judge_If(self, stmt: ast.If, first: int, last: int) -> Verdict:
         orelse = self.body(stmt.orelse, first, last)
         if stmt.lineno < first:  # the ``if`` added in front of an ``else:``
-            return self.compound(Verdict(CODE, "an else branch"), [orelse])
+            return self.compound(Verdict(CODE, tr("an else branch")), [orelse])
         strong = not isinstance(stmt.test, (ast.Name, ast.Constant))
-        header = Verdict(CODE if strong else WEAK, "an if statement")
+        header = Verdict(CODE if strong else WEAK, tr("an if statement"))
         return self.compound(header, [self.body(stmt.body, first, last), orelse])
 
     def judge_With(self, stmt: ast.With, first: int, last: int) -> Verdict:
         kinds = (ast.Call, ast.Attribute)
         if not any(isinstance(item.context_expr, kinds) for item in stmt.items):
             return Verdict(PROSE)
-        header = Verdict(
-            CODE, f"a with statement ({dotted(stmt.items[0].context_expr)})"
-        )
+        name = dotted(stmt.items[0].context_expr)
+        header = Verdict(CODE, tr("a with statement ({name})", name=name))
         return self.compound(header, [self.body(stmt.body, first, last)])
 
     judge_AsyncWith = judge_With
@@ -242,5 +242,5 @@ class Judge:
         if stmt.lineno >= first:
             parts.append(stmt.body)
         bodies = [self.body(part, first, last) for part in parts]
-        why = "a try statement" if stmt.lineno >= first else "an except clause"
+        why = tr("a try statement") if stmt.lineno >= first else tr("an except clause")
         return self.compound(Verdict(CODE, why), bodies)

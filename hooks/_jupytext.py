@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from mlhooks._i18n import tr
+
 Format = dict[str, str]
-FORMAT_NAMES = set(
-    "hydrogen light marimo markdown myst nomarker pandoc percent quarto rmarkdown"
-    " sphinx spin".split()
-)
+FORMAT_NAMES = set("hydrogen light marimo markdown myst nomarker pandoc".split())
+FORMAT_NAMES |= {"percent", "quarto", "rmarkdown", "sphinx", "spin"}
 ALIASES = {"notebook": "ipynb", "rmarkdown": "Rmd", "quarto": "qmd", "marimo": "py"}
 ALIASES.update(markdown="md", script="auto", myst="md:myst", pandoc="md:pandoc")
 MARKER = re.compile(r"^\s*#\s*%%%*(?:\s(.*))?$")  # jupytext's, bar <codecell>, In[1]
@@ -57,7 +57,7 @@ def long_form(text: str, auto: str | None = ".py") -> Format:
     fmt["extension"] = (auto or ext) if ext == ".auto" else ext
     known = fmt.get("format_name", "light") in FORMAT_NAMES
     if not (known and re.fullmatch(r"\.\w+", ext)):
-        raise PairingError(f"'{text}' is not a jupytext format")
+        raise PairingError(tr("'{text}' is not a jupytext format", text=text))
     return fmt
 
 
@@ -65,7 +65,9 @@ def long_forms(formats: Any, auto: str | None = ".py") -> list[Format]:
     """``formats`` (``'ipynb,py:percent'`` or a list); ``auto`` None drops ``auto``."""
     items = formats.split(",") if isinstance(formats, str) else formats
     if not isinstance(items, list):
-        raise PairingError(f"formats must be a string or a list, not {formats!r}")
+        raise PairingError(
+            tr("formats must be a string or a list, not {formats!r}", formats=formats)
+        )
     result = []
     for item in (i for i in items if i):
         if isinstance(item, dict) and isinstance(item.get("extension"), str):
@@ -73,13 +75,12 @@ def long_forms(formats: Any, auto: str | None = ".py") -> list[Format]:
         elif isinstance(item, str):
             result.append(long_form(item.strip(), auto))
         else:
-            raise PairingError(f"{item!r} is not a jupytext format")
+            raise PairingError(tr("{item!r} is not a jupytext format", item=item))
     return [fmt for fmt in result if fmt["extension"] != ".auto"]
 
 
 def _split(path: str) -> tuple[str, str]:
-    head, _, tail = path.rpartition("/")
-    return head, tail
+    return path.rpartition("/")[::2]  # head, tail
 
 
 def _prefix_parts(prefix: str) -> tuple[str, str, str]:
@@ -92,17 +93,17 @@ def base_path(path: str, formats: list[Format]) -> str:
     with its extension (jupytext's ``base_path``)."""
     base, ext = posixpath.splitext(path)
     fmt = next((f for f in formats if f["extension"] == ext), {"extension": ext})
-    mismatch = PairingError(f"{path} does not fit the jupytext format {fmt}")
+    misfit = tr("{path} does not fit the jupytext format {fmt}", path=path, fmt=fmt)
     suffix = fmt.get("suffix", "")
     if not base.endswith(suffix):
-        raise mismatch
+        raise PairingError(misfit)
     base = base[: len(base) - len(suffix)]
     if not fmt.get("prefix"):
         return base
     root, prefix_dir, prefix_name = _prefix_parts(fmt["prefix"])
     folder, name = _split(base)
     if not name.startswith(prefix_name):
-        raise mismatch
+        raise PairingError(misfit)
     name, climbed = name[len(prefix_name) :], list[str]()
     while prefix_dir:
         prefix_dir, expected = _split(prefix_dir)
@@ -112,10 +113,10 @@ def base_path(path: str, formats: list[Format]) -> str:
         folder, actual = _split(folder)
         climbed.append(actual)
         if expected != actual:
-            raise mismatch
+            raise PairingError(misfit)
     if root:
         if f"/{root}/" not in f"/{folder}/":
-            raise mismatch
+            raise PairingError(misfit)
         left, right = f"/{folder}/".rsplit(f"/{root}/", 1)
         folder = f"{left}///{right}"[1:-1]
     return f"{folder}/{name}" if folder else name
@@ -127,7 +128,7 @@ def full_path(base: str, fmt: Format) -> str:
     if fmt.get("prefix"):
         root, prefix_dir, prefix_name = _prefix_parts(fmt["prefix"])
         if bool(root) != ("//" in base):
-            raise PairingError("use a prefix root in all paired formats or in none")
+            raise PairingError(tr("use a prefix root in all paired formats or in none"))
         if root:
             left, right = base.rsplit("//", 1)
             right_dir, name = _split(right)
@@ -152,9 +153,11 @@ def paired_paths(path: str, formats: list[Format]) -> list[tuple[str, Format]]:
         norm = posixpath.normpath(paired)
         inside = not root or f"{norm}/".startswith(f"{root}/")
         if norm.startswith(("../", "/")) or norm == ".." or not inside:
-            raise PairingError(f"paired path {paired} leaves the project")
+            left = tr("paired path {paired} leaves the project", paired=paired)
+            raise PairingError(left)
     if path not in paths or len(set(paths)) < len(paths):
-        raise PairingError(f"the formats do not pair {path} once with each format")
+        once = tr("the formats do not pair {path} once with each format", path=path)
+        raise PairingError(once)
     return list(zip(paths, formats))
 
 
@@ -238,9 +241,7 @@ def read_script(text: str, declared: str = "") -> Script:
             body.append(text_line)
             continue
         if line or any(b.strip() for b in body):
-            cells.append(
-                ScriptCell(kind, line, tuple(body), options, (line or start) + 1)
-            )
+            cells += [ScriptCell(kind, line, tuple(body), options, (line or start) + 1)]
         options = (marker.group(1) or "").strip()
         kind = "markdown" if re.search(r"\[(markdown|md)\]", options) else "code"
         kind, line, body = "raw" if "[raw]" in options else kind, number, []

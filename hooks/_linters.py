@@ -17,6 +17,7 @@ from typing import Any, Callable, Sequence
 
 from mlhooks._configfiles import ConfigFile, ConfigFiles
 from mlhooks._files import FileProblem, read_text
+from mlhooks._i18n import N_, tr
 from mlhooks._precommit import PRE_COMMIT, PreCommit
 
 TOOLS = ("black", "isort", "flake8")
@@ -49,6 +50,7 @@ DEFAULT_IGNORE = ("E121", "E123", "E126", "E226", "E24", "E704", "W503", "W504")
 CODE = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")  # what flake8 6+ accepts as a code
 BOOLS = dict.fromkeys(("1", "yes", "y", "true", "t", "on"), True)
 BOOLS |= dict.fromkeys(("0", "no", "n", "false", "f", "off"), False)
+DEFAULT = N_("default")  # where a setting comes from when nothing sets it
 
 
 def as_int(value: Any) -> int | None:
@@ -112,14 +114,15 @@ class ToolConfig:
         """The setting as a whole number, ``default`` when unset, None if unreadable."""
         return as_int(self.get(key, default))
 
-    def where(self, key: str, note: str = "default") -> str:
-        """Where the value of ``key`` comes from, with ``note`` when it is not set."""
+    def where(self, key: str, note: str = DEFAULT) -> str:
+        """Where the value of ``key`` comes from, with ``note`` (a template) when it
+        is not set."""
         if key in self.args:
-            return f"{PRE_COMMIT} {self.name} args"
+            return tr("{file} {tool} args", file=PRE_COMMIT, tool=self.name)
         place = f"{self.path} [{self.sections[0]}]" if self.path else ""
         if key in self.values or not note:
-            return place or f"no {self.name} configuration"
-        return f"{place}, {note}" if place else note
+            return place or tr("no {tool} configuration", tool=self.name)
+        return f"{place}, {tr(note)}" if place else tr(note)
 
 
 def _editorconfig_width(files: ConfigFiles) -> bool:

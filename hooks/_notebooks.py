@@ -22,6 +22,7 @@ from typing import Any, Iterator
 
 from mlhooks._diagnostics import file_diagnostic
 from mlhooks._files import BOM, FileProblem, read_text
+from mlhooks._i18n import tr
 
 LFS_POINTER = "version https://git-lfs.github.com/spec/"
 FIRST_KEY = re.compile(r'\{(\r?\n)?([ \t]*)"(?:[^"\\]|\\.)*"([ \t]*:[ \t]*)')
@@ -59,7 +60,9 @@ class Notebook:
 
 def _problem(path: str, reason: str) -> FileProblem:
     return FileProblem(
-        file_diagnostic(path, "MLH006", f"not a readable notebook: {reason}")
+        file_diagnostic(
+            path, "MLH006", tr("not a readable notebook: {reason}", reason=reason)
+        )
     )
 
 
@@ -95,43 +98,63 @@ def _check_structure(path: str, data: dict[str, Any]) -> None:
     """The lists and objects every reader relies on; MLH006 naming the first gap."""
     key = "worksheets" if data["nbformat"] == 3 else "cells"
     if not isinstance(data.get(key), list):
-        raise _problem(path, f"'{key}' is not a list")
+        raise _problem(path, tr("'{key}' is not a list", key=key))
     if key == "worksheets" and not all(
         isinstance(sheet, dict) and isinstance(sheet.get("cells", []), list)
         for sheet in data[key]
     ):
-        raise _problem(path, "a worksheet has no list of cells")
+        raise _problem(path, tr("a worksheet has no list of cells"))
     for number, cell in enumerate(raw_cells(data), start=1):
         if not isinstance(cell, dict) or not isinstance(cell.get("cell_type"), str):
-            raise _problem(path, f"cell {number} is not a cell object")
+            raise _problem(
+                path, tr("cell {number} is not a cell object", number=number)
+            )
 
 
 def parse_notebook(path: str, text: str) -> Notebook:
     """The notebook in ``text``; FileProblem (MLH006) saying why when it is none."""
     if not text or text.isspace():  # no copy of a large text
-        raise _problem(path, "the file is empty")
+        raise _problem(path, tr("the file is empty"))
     if text.startswith(LFS_POINTER):
-        raise _problem(path, "a Git LFS pointer, not the notebook; run: git lfs pull")
+        raise _problem(
+            path, tr("a Git LFS pointer, not the notebook; run: git lfs pull")
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         conflict = CONFLICT.search(text)  # markers never survive in valid JSON
         if conflict:
             line = text.count("\n", 0, conflict.start()) + 1
-            reason = f"merge-conflict marker at line {line}; resolve the conflict first"
+            reason = tr(
+                "merge-conflict marker at line {line}; resolve the conflict first",
+                line=line,
+            )
             raise _problem(path, reason) from None
         raise _problem(
-            path, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+            path,
+            tr(
+                "invalid JSON at line {line} column {column}: {error}",
+                line=exc.lineno,
+                column=exc.colno,
+                error=exc.msg,
+            ),
         ) from None
     except RecursionError:
-        raise _problem(path, "JSON nested too deeply") from None
+        raise _problem(path, tr("JSON nested too deeply")) from None
     if not isinstance(data, dict):
         raise _problem(
-            path, f"the top level is a JSON {type(data).__name__}, not an object"
+            path,
+            tr(
+                "the top level is a JSON {kind}, not an object",
+                kind=type(data).__name__,
+            ),
         )
     version = data.get("nbformat")
     if version not in (3, 4):
-        raise _problem(path, f"unsupported nbformat {version!r} (3 and 4 are read)")
+        raise _problem(
+            path,
+            tr("unsupported nbformat {version!r} (3 and 4 are read)", version=version),
+        )
     _check_structure(path, data)
     cells = tuple(_cell(n, raw) for n, raw in enumerate(raw_cells(data), start=1))
     return Notebook(path, data, text, cells)

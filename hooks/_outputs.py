@@ -17,6 +17,7 @@ from mlhooks._cli import Context
 from mlhooks._config import ConfigError, Option, Settings
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import BOM, FileProblem, read_text, write_atomic
+from mlhooks._i18n import N_, tr
 from mlhooks._notebooks import dump_notebook, parse_notebook, raw_cells
 
 CODES = {
@@ -42,7 +43,6 @@ OPTIONS = (
 PATH = re.compile(r"(?:cell\.)?metadata(?:\.[^.\s]+)+")
 V3_MIME = {"png": "image/png", "jpeg": "image/jpeg", "svg": "image/svg+xml"}
 V3_MIME.update(html="text/html", latex="text/latex", text="text/plain")
-FIX = "run strip-notebook-outputs"
 
 
 @dataclass(frozen=True)
@@ -117,29 +117,42 @@ def _cell_message(cell: dict[str, Any], rules: Rules) -> tuple[str, str] | None:
     if isinstance(outputs, list) and outputs:
         kinds = Counter(map(output_kind, outputs))  # in order of first appearance
         what = ", ".join(k if n == 1 else f"{k} x{n}" for k, n in kinds.items())
-        tag = "".join(
-            f", or tag the cell {t} to keep them" for t in rules.keep_tags[:1]
+        head = N_("cell has {n} outputs ({what})")
+        head = head if outputs[1:] else N_("cell has 1 output ({what})")
+        fix = tr("run strip-notebook-outputs")
+        for tag in rules.keep_tags[:1]:
+            fix = tr(
+                "run strip-notebook-outputs, or tag the cell {tag} to keep them",
+                tag=tag,
+            )
+        why = tr(
+            "notebook outputs are the usual leak of personal data and API keys, and"
+            " they bloat git history; {fix}",
+            fix=fix,
         )
-        return "MLH111", (
-            f"cell has {len(outputs)} output{'s' * (len(outputs) > 1)} ({what}):"
-            " notebook outputs are the usual leak of personal data and API keys, and"
-            f" they bloat git history; {FIX}{tag}"
-        )
+        return "MLH111", f"{tr(head, n=len(outputs), what=what)}: {why}"
     count = cell.get("prompt_number", count)
     if count is None:
         return None
-    return "MLH112", (
-        f"cell has execution count {count} but no outputs: counts change on every"
-        f" run and clutter diffs; {FIX}"
+    return "MLH112", tr(
+        "cell has execution count {count} but no outputs: counts change on every"
+        " run and clutter diffs; run strip-notebook-outputs",
+        count=count,
     )
 
 
 def _metadata_message(where: str, keys: tuple[str, ...]) -> str:
-    return (
-        f"{where} metadata holds {', '.join(keys)}: run and view state (and keys set"
-        " in strip-metadata) churn diffs and can carry user data;"
-        f" {FIX}, or list {'them' if keys[1:] else 'it'} in keep-metadata"
+    head = N_("cell metadata holds {keys}")
+    head = head if where == "cell" else N_("notebook metadata holds {keys}")
+    fix = tr("run strip-notebook-outputs, or list it in keep-metadata")
+    if keys[1:]:
+        fix = tr("run strip-notebook-outputs, or list them in keep-metadata")
+    why = tr(
+        "run and view state (and keys set in strip-metadata) churn diffs and can"
+        " carry user data; {fix}",
+        fix=fix,
     )
+    return f"{tr(head, keys=', '.join(keys))}: {why}"
 
 
 def find(path: str, data: dict[str, Any], rules: Rules) -> list[Diagnostic]:
@@ -193,12 +206,18 @@ def _size(path: str, size: int, data: dict[str, Any], max_kib: int) -> list[Diag
         return []
     dumps = (json.dumps(c, ensure_ascii=False).encode() for c in raw_cells(data))
     big, number = max(((len(d), n) for n, d in enumerate(dumps, 1)), default=(0, 0))
-    where = f" (largest: cell {number}, {-(-big // 1024)} KiB)" * bool(number)
-    message = (
-        f"notebook is {-(-size // 1024)} KiB even stripped, over the max-size of"
-        f" {max_kib} KiB{where}: embedded images and attachments stay in git history"
-        " forever; save them as image files and link them"
+    head = N_("notebook is {size} KiB even stripped, over the max-size of {max} KiB")
+    if number:
+        head = N_(
+            "notebook is {size} KiB even stripped, over the max-size of {max} KiB"
+            " (largest: cell {cell}, {big} KiB)"
+        )
+    values = dict(size=-(-size // 1024), max=max_kib, cell=number, big=-(-big // 1024))
+    why = tr(
+        "embedded images and attachments stay in git history forever; save them as"
+        " image files and link them"
     )
+    message = f"{tr(head, **values)}: {why}"
     return [Diagnostic(path, 0, 0, "MLH113", message)]
 
 

@@ -17,6 +17,7 @@ from typing import Any, Sequence
 from mlhooks._configfiles import ConfigFile, read_toml, read_yaml, subtable
 from mlhooks._diagnostics import Diagnostic, file_diagnostic
 from mlhooks._files import FileProblem, Repo, read_text
+from mlhooks._i18n import tr
 from mlhooks._jupytext import ALIASES, Format, PairingError, long_forms, paired_paths
 from mlhooks._notebooks import Notebook, read_notebook
 
@@ -101,7 +102,9 @@ def format_groups(value: Any) -> list[str]:
     groups = value.split(";") if isinstance(value, str) else value
     groups = [groups] if isinstance(groups, dict) else groups
     if not isinstance(groups, list):
-        raise PairingError(f"{value!r} is not a string, a table or a list")
+        raise PairingError(
+            tr("{value!r} is not a string, a table or a list", value=value)
+        )
     result = []
     for group in groups:
         if isinstance(group, dict):
@@ -110,7 +113,9 @@ def format_groups(value: Any) -> list[str]:
                 for prefix, fmt in group.items()
             )
         if not isinstance(group, str):
-            raise PairingError(f"{group!r} is not a group of paired formats")
+            raise PairingError(
+                tr("{group!r} is not a group of paired formats", group=group)
+            )
         result.append(group)
     return result
 
@@ -118,14 +123,16 @@ def format_groups(value: Any) -> list[str]:
 def _groups(path: str, table: Any) -> Config | Diagnostic:
     """The format groups of the configuration ``path`` holding ``table``."""
     if table is not None and not isinstance(table, dict):
-        return file_diagnostic(path, "MLH005", "is not a table of jupytext settings")
+        what = tr("is not a table of jupytext settings")
+        return file_diagnostic(path, "MLH005", what)
     table = table or {}
     value = table.get("formats", table.get("default_jupytext_formats"))
     try:
         groups = [] if value is None else format_groups(value)
         return path, [group for group in groups if long_forms(group)]
     except PairingError as exc:
-        return file_diagnostic(path, "MLH005", f"jupytext formats do not parse: {exc}")
+        what = tr("jupytext formats do not parse: {error}", error=exc)
+        return file_diagnostic(path, "MLH005", what)
 
 
 def _config_file(project: Project, path: str) -> Config | Diagnostic:
@@ -139,7 +146,8 @@ def _config_file(project: Project, path: str) -> Config | Diagnostic:
         try:
             return _groups(path, json.loads(text))
         except ValueError as exc:
-            return file_diagnostic(path, "MLH005", f"does not parse as JSON: {exc}")
+            what = tr("does not parse as JSON: {error}", error=exc)
+            return file_diagnostic(path, "MLH005", what)
     read = read_yaml if path.endswith((".yml", ".yaml")) else read_toml
     found = read(project.root, path)
     if isinstance(found, Diagnostic):
@@ -187,7 +195,7 @@ def _pairing(project: Project, notebook: Notebook) -> Pairing | Diagnostic:
     formats, auto = formats or metadata.get("jupytext_formats"), _auto(metadata)
     if formats:
         shown = formats if isinstance(formats, str) else ",".join(map(str, formats))
-        origin = f"its jupytext formats '{shown}'"
+        origin = tr("its jupytext formats '{formats}'", formats=shown)
         try:
             return _declared(path, formats, auto, origin)
         except PairingError as exc:

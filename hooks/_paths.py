@@ -23,6 +23,8 @@ import tokenize
 from dataclasses import dataclass
 from typing import Iterator
 
+from mlhooks._i18n import N_, tr
+
 SEP = r"(?:\\{1,2}|/)"  # a Windows separator as written: \ (raw), \\ (escaped) or /
 USER = (
     r"\w[\w.@+-]*"  # a user name; a placeholder ({user}, <user>, $USER) never starts so
@@ -38,11 +40,11 @@ KINDS = {
     "colab": r"/content/[\w-]+/(?:MyDrive|My Drive|Shareddrives|Shared drives)",
 }
 WHAT = {
-    "home": "in a Linux home folder",
-    "mac": "in a macOS home folder",
-    "windows": "in a Windows user folder",
-    "wsl": "in a Windows user folder (seen from WSL)",
-    "colab": "on a Google Drive mounted in Colab",
+    "home": N_("'{path}' is in a Linux home folder"),
+    "mac": N_("'{path}' is in a macOS home folder"),
+    "windows": N_("'{path}' is in a Windows user folder"),
+    "wsl": N_("'{path}' is in a Windows user folder (seen from WSL)"),
+    "colab": N_("'{path}' is on a Google Drive mounted in Colab"),
 }
 PATH = re.compile(
     BEFORE + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in KINDS.items()) + ")" + TAIL
@@ -69,7 +71,8 @@ class PathHit:
 
     @property
     def what(self) -> str:
-        return WHAT[self.kind]
+        """Where the path is, as a sentence about it, in the current language."""
+        return tr(WHAT[self.kind], path=self.shown)
 
 
 def _normal(path: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 from mlhooks._configfiles import ConfigFiles
 from mlhooks._diagnostics import file_diagnostic
+from mlhooks._i18n import tr
 
 PRE_COMMIT = ".pre-commit-config.yaml"
 TOOL_HOOKS = {
@@ -68,7 +69,7 @@ class PreCommit:
         data = file.data if file else None
         repos = data.get("repos") if isinstance(data, dict) else data
         if data is not None and not isinstance(repos, list):
-            message = "is not a pre-commit configuration: it has no 'repos' list"
+            message = tr("is not a pre-commit configuration: it has no 'repos' list")
             files.problems.append(file_diagnostic(PRE_COMMIT, "MLH005", message))
             return cls()
         hooks = [

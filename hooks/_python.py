@@ -16,6 +16,7 @@ from typing import Iterator
 
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import FileProblem, read_text
+from mlhooks._i18n import N_, tr
 
 
 @dataclass(frozen=True)
@@ -57,14 +58,18 @@ def parse(path: str, text: str, cell: int | None = None) -> Source | Diagnostic:
     try:
         return Source(path, text, ast.parse(text), cell)
     except (SyntaxError, ValueError, RecursionError) as exc:
-        where = "cell" if cell is not None else "file"
+        template = (
+            N_("cell does not parse as Python ({reason}); it is skipped")
+            if cell is not None
+            else N_("file does not parse as Python ({reason}); it is skipped")
+        )
         reason = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
         return Diagnostic(
             path,
             getattr(exc, "lineno", None) or 1,
             getattr(exc, "offset", None) or 1,
             "MLH003",
-            f"{where} does not parse as Python ({reason}); it is skipped",
+            tr(template, reason=reason),
             cell=cell,
         )
 

@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator
 
 from mlhooks._configfiles import subtable
 from mlhooks._diagnostics import Diagnostic
+from mlhooks._i18n import tr
 
 NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
 SPEC = r"(?:===|==|!=|<=|>=|~=|<|>)\s*[A-Za-z0-9_.*+!-]+"
@@ -80,8 +81,11 @@ def _requirement(path: str, number: int, line: str) -> str | Diagnostic:
     egg = EGG.search(line)
     if line.startswith("-") or LOCATION.search(line):
         return normalize(egg.group(1)) if egg else ""
-    reason = f"{line!r} is neither a requirement nor a pip option"
-    message = f"does not parse as a pip requirements file: {reason}"
+    message = tr(
+        "does not parse as a pip requirements file: {line!r} is neither a"
+        " requirement nor a pip option",
+        line=line,
+    )
     return Diagnostic(path, number, 1, "MLH005", message)
 
 

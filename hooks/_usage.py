@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from mlhooks._flow import WHY, Finding
+from mlhooks._flow import Finding
+from mlhooks._i18n import tr
 
 if TYPE_CHECKING:
     from mlhooks._scan import Scan
@@ -114,10 +115,11 @@ def unused_imports(scan: Scan) -> list[tuple[Finding, Import, Binding]]:
                 continue
             if imported.in_class and name in scan.attrs:
                 continue
-            message = (
-                f"'{binding.shown}' is imported but never used: {WHY}; remove the"
-                " import, or add '# noqa: MLH201' if it is imported for its side"
-                " effects"
+            message = tr(
+                "'{shown}' is imported but never used: the guideline deletes code the"
+                " processing does not need; remove the import, or add"
+                " '# noqa: MLH201' if it is imported for its side effects",
+                shown=binding.shown,
             )
             alias = binding.alias
             at = (alias.lineno, alias.col_offset + 1)
@@ -136,10 +138,12 @@ def unused_locals(scan: Scan) -> list[Finding]:
         for name, target in scope.assigned.items():
             if name in scope.total or name in scan.extra:
                 continue
-            message = (
-                f"local variable '{name}' in {function.name}() is assigned but never"
-                f" read: {WHY}; remove the assignment (keep the call if it does"
-                f" work), or rename it '_{name}'"
+            message = tr(
+                "local variable '{name}' in {function}() is assigned but never read:"
+                " the guideline deletes code the processing does not need; remove the"
+                " assignment (keep the call if it does work), or rename it '_{name}'",
+                name=name,
+                function=function.name,
             )
             at = (target.lineno, target.col_offset + 1)
             found.append(Finding(scope.source, *at, "MLH202", message, name))

@@ -31,6 +31,7 @@ from mlhooks._comments import (
 from mlhooks._config import Option, Settings
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import BOM, FileProblem, write_atomic
+from mlhooks._i18n import tr
 from mlhooks._python import Source, read_sources
 
 HOOK_ID = "check-commented-code"
@@ -73,10 +74,6 @@ OPTIONS = (
         "also report what reads as a note as often as code:"
         " name = <literal>, return x, if flag:, @decorator",
     ),
-)
-FIX = (
-    "delete it (git keeps history) or, if it documents an alternative, turn it into"
-    " prose"
 )
 
 
@@ -166,10 +163,16 @@ def _diagnostic(
     if sum(bool(body_of(c.text).strip()) for c in comments) < rules.min_lines:
         return None
     first, last = comments[0].line, comments[-1].line
-    where = f"line {first}" if first == last else f"lines {first}-{last}"
-    message = (
-        f"commented-out code ({where}): {finding.why}, code the processing does not"
-        f" need; {FIX}"
+    if first == last:
+        where = tr("line {start}", start=first)
+    else:
+        where = tr("lines {start}-{end}", start=first, end=last)
+    message = tr(
+        "commented-out code ({where}): {why}, code the processing does not need;"
+        " delete it (git keeps history) or, if it documents an alternative, turn it"
+        " into prose",
+        where=where,
+        why=finding.why,
     )
     return source.at(first, block.col + 1, "MLH211", message)
 

@@ -28,7 +28,7 @@ from mlhooks._config import Option
 from mlhooks._defs import Definition, matches_any, mentions, notebook_code
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import write_atomic
-from mlhooks._flow import WHY
+from mlhooks._i18n import LANGUAGES, RULES, language, tr
 from mlhooks._pyedit import fixes
 from mlhooks._summary import Module, Summary, from_json, load_module, summarise, to_json
 
@@ -93,6 +93,8 @@ def _version() -> str:
     for module in (_cache, _defs, _flow, _scan, _summary, _usage):
         digest.update(Path(str(module.__file__)).read_bytes())
     digest.update(Path(__file__).read_bytes())
+    for book in sorted(RULES.glob("*.toml")):  # cached messages are translated
+        digest.update(book.read_bytes())
     return f"{digest.hexdigest()[:16]}-py{sys.version_info[0]}{sys.version_info[1]}"
 
 
@@ -113,8 +115,9 @@ class Repository:
         self.own: dict[str, tuple[set[str], set[str]]] = {}
 
     def summary(self, path: str) -> Summary:
+        """The file's summary, kept per language (its messages are translated)."""
         key = self.words.keys.get(path)
-        entry = f"a{key}@{path}"
+        entry = f"a{key}@{language()}@{path}"
         cached = from_json(self.store.get(entry), path) if key else None
         if cached is None:
             cached = summarise(load_module(self.root, path), path)
@@ -138,7 +141,9 @@ class Repository:
     def save(self) -> None:
         keys = self.words.keys
         live = {f"m{key}" for key in keys.values()}
-        live |= {f"a{key}@{path}" for path, key in keys.items()}
+        live |= {
+            f"a{key}@{lang}@{path}" for path, key in keys.items() for lang in LANGUAGES
+        }
         self.store.save(self.words.index(), live)
 
 
@@ -158,14 +163,19 @@ def ignored(definition: Definition, ctx: Context) -> bool:
 def unused_definition(
     path: str, definition: Definition, cell: int | None
 ) -> Diagnostic:
-    what = f"{definition.kind} '{definition.name}'"
-    if definition.owner:
-        what = f"method '{definition.owner}.{definition.name}'"
-    message = (
-        f"{what} is defined but used nowhere in the repository: {WHY}; delete it, or"
-        " add it to ignore-names if code outside the repository uses it"
-    )
     d = definition
+    if d.owner:
+        what = tr("method '{name}'", name=f"{d.owner}.{d.name}")
+    elif d.kind == "class":
+        what = tr("class '{name}'", name=d.name)
+    else:
+        what = tr("function '{name}'", name=d.name)
+    message = tr(
+        "{what} is defined but used nowhere in the repository: the guideline deletes"
+        " code the processing does not need; delete it, or add it to ignore-names if"
+        " code outside the repository uses it",
+        what=what,
+    )
     return Diagnostic(path, d.line, d.col, "MLH206", message, cell=cell)
 
 

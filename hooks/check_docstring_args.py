@@ -19,6 +19,7 @@ from mlhooks._config import Option, Settings
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._docrules import Rules, Unit, arguments, body_checks
 from mlhooks._docstrings import NAMES, STYLES, parse_docstring, section_names
+from mlhooks._i18n import N_
 from mlhooks._pyfunctions import (
     PROPERTY,
     Scope,
@@ -43,6 +44,10 @@ CODES = {
     "MLH308": "a Raises entry for an exception the body never raises (opt-in)",
     "MLH309": "a section header that looks like a misspelt known one",
 }
+MISSPELT = N_(
+    "{name}: section header '{header}' looks like a misspelt '{known}:', which no tool"
+    " reads as a section: fix the spelling"
+)
 
 
 def _aliases_problem(value: Mapping[str, Any]) -> str:
@@ -93,13 +98,8 @@ def make_rules(settings: Settings) -> Rules:
 def misspelt(unit: Unit) -> Iterator[Diagnostic]:
     """MLH309: section headers that look like misspelt known ones."""
     for item in unit.doc.misspelt:
-        yield unit.at(
-            item.line,
-            "MLH309",
-            f"{unit.name}: section header '{item.name}' looks like a misspelt"
-            f" '{item.type.title()}:', which no tool reads as a section: fix the"
-            " spelling",
-        )
+        known = item.type.title()
+        yield unit.at(item.line, "MLH309", MISSPELT, header=item.name, known=known)
 
 
 def _private(qualname: str) -> bool:
@@ -119,7 +119,7 @@ class Checker:
         string = docstring(node or scope.node)
         text = str(string.value) if string else ""
         doc = parse_docstring(text, self.rules.style, self.rules.names)
-        place = " (class docstring)" if node else ""
+        place = N_(" (class docstring)") if node else ""
         return Unit(self.source, scope, doc, string, place)
 
     def check(self, scope: Scope) -> Iterator[Diagnostic]:

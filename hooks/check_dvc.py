@@ -36,6 +36,7 @@ from mlhooks._dvcconfig import remote_problem
 from mlhooks._dvcfiles import DvcProject, Problem
 from mlhooks._dvcignore import ignore_problems
 from mlhooks._dvcpipeline import lock_problems, missing_dependencies, read_project
+from mlhooks._i18n import N_, tr
 
 HOOK_ID = "check-dvc"
 CODES = {
@@ -49,7 +50,7 @@ CODES = {
     "MLH506": "a .gitignore rule ignores .dvc files, so git cannot commit them",
     "MLH507": "no default DVC remote in the tracked .dvc/config",
 }
-WHY = (
+WHY = N_(
     "the guideline versions data and models with DVC, so each experiment names the"
     " data it used"
 )
@@ -142,24 +143,40 @@ def _loose_data(ctx: Context, rules: DataRules, project: DvcProject) -> list[str
     return [p for p in found if ctx.included(p)]
 
 
+def _data_message(path: str, reason: str, folder: bool, in_git: bool) -> str:
+    """The MLH501 message for ``path`` (a folder of data when ``folder``)."""
+    add = f"dvc add {q(path)}"
+    if not in_git:
+        return tr(
+            "{reason} outside DVC: {why} and git does not keep every copy forever;"
+            " run: {command}",
+            reason=reason,
+            why=tr(WHY),
+            command=add,
+        )
+    return tr(
+        "{reason} tracked by git instead of DVC: {why} and git does not keep every"
+        " copy forever; run: {command}",
+        reason=reason,
+        why=tr(WHY),
+        command=f"git rm {'-r ' * folder}--cached {q(path)} && {add}",
+    )
+
+
 def _data_findings(ctx: Context, found: list[tuple[str, str]]) -> list[Diagnostic]:
     """MLH501, one finding per file, or per folder when a folder is all data."""
     children = Counter(map(posixpath.dirname, ctx.repo.tracked))
     by_folder = defaultdict(list)
     for path, reason in found:
         by_folder[posixpath.dirname(path)].append((path, reason))
-    where = "tracked by git instead of DVC" if ctx.repo.in_git else "outside DVC"
     diagnostics = []
     for folder, items in by_folder.items():
         if folder and len(items) > GROUP and len(items) == children[folder]:
-            items = [
-                (folder, f"{len(items)} data files in {folder}/ ({items[0][0]}, ...)")
-            ]
+            what = N_("{count} data files in {folder}/ ({first}, ...)")
+            count, first = len(items), items[0][0]
+            items = [(folder, tr(what, count=count, folder=folder, first=first))]
         for path, reason in items:
-            flag = "-r " * (path == folder)
-            fix = f"git rm {flag}--cached {q(path)} && " if ctx.repo.in_git else ""
-            message = f"{reason} {where}: {WHY} and git does not keep"
-            message += f" every copy forever; run: {fix}dvc add {q(path)}"
+            message = _data_message(path, reason, path == folder, ctx.repo.in_git)
             diagnostics.append(file_diagnostic(path, "MLH501", message))
     return diagnostics
 
@@ -174,12 +191,20 @@ def _not_initialised(ctx: Context, data: list[str]) -> list[Diagnostic]:
     if (ctx.root / ".dvc" / "config").is_file():
         files = (".dvc/config", ".dvc/.gitignore", ".dvcignore")
         add = " ".join(f for f in files if (ctx.root / f).is_file())
-        message = "git does not track .dvc/config, so a clone is no DVC project and"
-        message += f" cannot pull the data: {WHY}; run: git add {add}"
+        message = tr(
+            "git does not track .dvc/config, so a clone is no DVC project and cannot"
+            " pull the data: {why}; run: git add {files}",
+            why=tr(WHY),
+            files=add,
+        )
         return [file_diagnostic(".dvc/config", "MLH502", message)]
-    message = "DVC is not initialised (no .dvc/config) although the repository holds"
-    message += f" data, models or DVC files ({outside[0]}): {WHY}; run: dvc init, then"
-    message += " dvc add the data and commit the .dvc files"
+    message = tr(
+        "DVC is not initialised (no .dvc/config) although the repository holds data,"
+        " models or DVC files ({path}): {why}; run: dvc init, then dvc add the data"
+        " and commit the .dvc files",
+        path=outside[0],
+        why=tr(WHY),
+    )
     return [file_diagnostic(".", "MLH502", message)]
 
 
@@ -236,7 +261,7 @@ HOOK = Hook(
     id=HOOK_ID,
     summary="Data and models are versioned with DVC (not git), and the DVC files,"
     " .gitignore rules and default remote hold together.",
-    section="data and experiments",
+    section="data",
     codes=CODES,
     check=check_dvc,
     options=OPTIONS,

@@ -17,8 +17,10 @@ from mlhooks._cli import Context, Hook, run
 from mlhooks._config import Option
 from mlhooks._configfiles import ConfigFiles, key_line
 from mlhooks._diagnostics import Diagnostic, file_diagnostic, line_diagnostic
+from mlhooks._i18n import N_, tr
 from mlhooks._linters import (
     CODE,
+    DEFAULT,
     DEFAULT_IGNORE,
     PYPROJECT,
     TOOLS,
@@ -54,10 +56,10 @@ OPTIONS = (
     ),
 )
 BLACK_WRITES = {
-    "E203": "whitespace before ':' in slices",
-    "E701": "'class A: ...' on one line",
-    "E704": "'def f(): ...' on one line",
-    "W503": "line breaks before binary operators",
+    "E203": N_("whitespace before ':' in slices"),
+    "E701": N_("'class A: ...' on one line"),
+    "E704": N_("'def f(): ...' on one line"),
+    "W503": N_("line breaks before binary operators"),
 }
 ONE_LINERS = ("E701", "E704")  # black writes them from 24.1.0 on
 ISORT_BLACK = {
@@ -69,9 +71,21 @@ ISORT_BLACK = {
 }
 ISORT_DEFAULTS = dict.fromkeys(ISORT_BLACK, 0)  # GRID wrapping, the rest off
 HOME = {
-    "isort": "[tool.isort] of pyproject.toml",
-    "flake8": "a [flake8] section of .flake8",
+    "isort": N_("set {name} = {value} in [tool.isort] of pyproject.toml"),
+    "flake8": N_("set {name} = {value} in a [flake8] section of .flake8"),
 }
+WHY_ISORT = N_(
+    "isort then wraps imports its own way and black rewrites them, so the two"
+    " rewrite each other's import blocks"
+)
+PROFILE_BLACK = N_("profile black")  # where isort's width comes from
+OVERRIDES = (  # one setting, several
+    N_("isort {got} ({where}) overrides the black profile's {want}: {why}; remove it"),
+    N_(
+        "isort {got} ({where}) overrides the black profile's {want}: {why};"
+        " remove them"
+    ),
+)
 
 
 def _show(value: Any) -> str:
@@ -99,10 +113,15 @@ def _fix(config: ToolConfig, key: str, value: Any) -> str:
     """How to give ``key`` the ``value``: where it is set now, else in its home."""
     if key in config.args:
         flag = key.replace("_", "-")
-        return f"pass --{flag}={value} in the {config.name} hook's args"
+        return tr(
+            "pass --{flag}={value} in the {tool} hook's args",
+            flag=flag,
+            value=value,
+            tool=config.name,
+        )
     name = key if config.name == "isort" else key.replace("_", "-")
-    home = "" if config.path else f" in {HOME[config.name]}"
-    return f"set {name} = {value}{home}"
+    template = N_("set {name} = {value}") if config.path else HOME[config.name]
+    return tr(template, name=name, value=value)
 
 
 def _missing_hooks(pre: PreCommit, tools: list[str], ruff: bool) -> list[Diagnostic]:
@@ -113,11 +132,16 @@ def _missing_hooks(pre: PreCommit, tools: list[str], ruff: bool) -> list[Diagnos
             continue
         url, rev = TOOL_REPOS[tool]
         also = "ruff-format" if tool == "black" else "ruff"
-        also = f" (ruff's {also} hook also counts)" if ruff else ""
-        message = (
-            f"{tool} does not run in {PRE_COMMIT}: the guideline asks for black, isort"
-            " and flake8 on every change, and pre-commit is what runs them; add to"
-            f" repos: - {{repo: {url}, rev: {rev}, hooks: [{{id: {tool}}}]}}{also}"
+        also = tr(" (ruff's {hook} hook also counts)", hook=also) if ruff else ""
+        message = tr(
+            "{tool} does not run in {file}: the guideline asks for black, isort and"
+            " flake8 on every change, and pre-commit is what runs them; add to repos:"
+            " - {{repo: {url}, rev: {rev}, hooks: [{{id: {tool}}}]}}{also}",
+            tool=tool,
+            file=PRE_COMMIT,
+            url=url,
+            rev=rev,
+            also=also,
         )
         found.append(file_diagnostic(PRE_COMMIT, "MLH606", message))
     return found
@@ -128,7 +152,7 @@ def _unread_pyproject(files: ConfigFiles, pre: PreCommit) -> list[Diagnostic]:
     pyproject, found = files.sections(PYPROJECT, ("tool.flake8",))
     if pyproject is None or not found or pre.flake8_reads_pyproject():
         return []
-    message = (
+    message = tr(
         "flake8 settings in pyproject.toml [tool.flake8] are never read: flake8 reads"
         " only setup.cfg, tox.ini and .flake8, so it checks with other settings than"
         " these; move them to a [flake8] section of .flake8, or add Flake8-pyproject"
@@ -152,12 +176,16 @@ def _refused_codes(flake8: ToolConfig, version: tuple[int, ...]) -> list[Diagnos
         bad = next((token for token in tokens if token and not CODE.match(token)), "")
         if not bad:
             continue
-        fix = "list only error codes there, such as E203"
-        fix = "move comments to their own lines" if bad[0] in "#;" else fix
-        message = (
-            f"flake8 {key} holds {bad!r}, which is not an error code: flake8 6 and"
-            f" later stop on it (ValueError: Error code {bad!r} supplied to {key!r}"
-            f" option does not match {CODE.pattern!r}) and check nothing; {fix}"
+        fix = N_("list only error codes there, such as E203")
+        fix = N_("move comments to their own lines") if bad[0] in "#;" else fix
+        message = tr(
+            "flake8 {key} holds {bad!r}, which is not an error code: flake8 6 and"
+            " later stop on it (ValueError: Error code {bad!r} supplied to {key!r}"
+            " option does not match {pattern!r}) and check nothing; {fix}",
+            key=key,
+            bad=bad,
+            pattern=CODE.pattern,
+            fix=tr(fix),
         )
         line = key_line(file.text, "flake8", key)
         found.append(line_diagnostic(file.path, line, "MLH005", message))
@@ -171,12 +199,16 @@ def _isort_length(
     width = isort.number("line_length", 88 if profile else 79)
     if isort.length_unknown or width is None or length is None or width >= length:
         return []
-    note = "profile black" if profile else "default"
-    message = (
-        f"isort line_length = {width} ({isort.where('line_length', note)}) is shorter"
-        f" than black line-length = {length} ({black.where('line_length')}): isort"
-        " re-wraps imports that black leaves on one line, so `isort --check` fails on"
-        f" black's output; {_fix(isort, 'line_length', length)}"
+    note = PROFILE_BLACK if profile else DEFAULT
+    message = tr(
+        "isort line_length = {width} ({where}) is shorter than black line-length ="
+        " {length} ({black_where}): isort re-wraps imports that black leaves on one"
+        " line, so `isort --check` fails on black's output; {fix}",
+        width=width,
+        where=isort.where("line_length", note),
+        length=length,
+        black_where=black.where("line_length"),
+        fix=_fix(isort, "line_length", length),
     )
     return [_finding(isort, ["line_length", "profile"], "MLH601", message)]
 
@@ -188,25 +220,30 @@ def _isort_vs_black(isort: ToolConfig, black: ToolConfig) -> list[Diagnostic]:
     base = ISORT_BLACK if profile == "black" else ISORT_DEFAULTS
     used = {k: isort_value(k, isort.get(k)) if isort.has(k) else base[k] for k in base}
     wrong = [k for k, value in used.items() if value not in (None, ISORT_BLACK[k])]
-    why = "isort then wraps imports its own way and black rewrites them, so the two"
-    why += " rewrite each other's import blocks"
+    why = tr(WHY_ISORT)
     found = []
     if wrong and profile == "black":
         got = ", ".join(f"{k} = {_show(isort.get(k))}" for k in wrong)
         want = ", ".join(f"{k} = {_show(ISORT_BLACK[k])}" for k in wrong)
-        message = f"isort {got} ({isort.where(wrong[0])}) overrides the black profile's"
-        message += f" {want}: {why}; remove {'it' if len(wrong) == 1 else 'them'}"
+        template = OVERRIDES[len(wrong) > 1]
+        message = tr(template, got=got, where=isort.where(wrong[0]), want=want, why=why)
         found.append(_finding(isort, wrong, "MLH602", message))
     elif wrong:
-        state, origin = "no profile", isort.where("profile", "")
+        state, origin = tr("no profile"), isort.where("profile", "")
         state = f"profile = {_show(profile)}" if profile else state
         state = f"{origin}: {state}" if isort.path or profile else origin
         toml = isort.path in ("", PYPROJECT) and "profile" not in isort.args
         fix = _fix(isort, "profile", '"black"' if toml else "black")
+        if not isort.has("line_length") and (length or 0) > 88:
+            fix += tr(" and line_length = {length}", length=length)
         if not isort.has("line_length"):  # the black profile brings width 88
-            fix += f" and line_length = {length}" if (length or 0) > 88 else ""
             length = None
-        message = f"isort does not use the black profile ({state}): {why}; {fix}"
+        message = tr(
+            "isort does not use the black profile ({state}): {why}; {fix}",
+            state=state,
+            why=why,
+            fix=fix,
+        )
         found.append(_finding(isort, ["profile"], "MLH602", message))
     return found + _isort_length(isort, black, profile == "black", length)
 
@@ -220,16 +257,25 @@ def _flake8_length(
     if limit is None or length is None or limit >= length:
         return []
     if rules.reports("E501"):
-        why, target = "black writes lines flake8 then rejects as E501", length
+        why, target = tr("black writes lines flake8 then rejects as E501"), length
     elif rules.reports_b950() and length * 10 > limit * 11:
-        why = f"B950 allows {limit * 11 // 10} characters, so black writes lines"
-        why, target = why + " flake8-bugbear then rejects", (length * 10 + 10) // 11
+        why = tr(
+            "B950 allows {allowed} characters, so black writes lines flake8-bugbear"
+            " then rejects",
+            allowed=limit * 11 // 10,
+        )
+        target = (length * 10 + 10) // 11
     else:
         return []
-    message = (
-        f"flake8 max-line-length = {limit} ({flake8.where('max_line_length')}) is"
-        f" shorter than black line-length = {length} ({black.where('line_length')}):"
-        f" {why}; {_fix(flake8, 'max_line_length', target)}"
+    message = tr(
+        "flake8 max-line-length = {limit} ({where}) is shorter than black line-length"
+        " = {length} ({black_where}): {why}; {fix}",
+        limit=limit,
+        where=flake8.where("max_line_length"),
+        length=length,
+        black_where=black.where("line_length"),
+        why=why,
+        fix=_fix(flake8, "max_line_length", target),
     )
     return [_finding(flake8, ["max_line_length"], "MLH601", message)]
 
@@ -245,10 +291,22 @@ def _extend_ignore(
         return _fix(flake8, "extend_ignore", wanted)
     old = ",".join(rules.ignore or ())
     if "ignore" in flake8.args:
-        return f"pass --extend-ignore={wanted} instead of --ignore={old}"
+        return tr(
+            "pass --extend-ignore={wanted} instead of --ignore={old}",
+            wanted=wanted,
+            old=old,
+        )
     if rules.extend_ignore:
-        old += f" and extend-ignore = {','.join(rules.extend_ignore)}"
-    return f"replace ignore = {old} with extend-ignore = {wanted}"
+        return tr(
+            "replace ignore = {old} and extend-ignore = {extra} with extend-ignore ="
+            " {wanted}",
+            old=old,
+            extra=",".join(rules.extend_ignore),
+            wanted=wanted,
+        )
+    return tr(
+        "replace ignore = {old} with extend-ignore = {wanted}", old=old, wanted=wanted
+    )
 
 
 def _flake8_ignores(
@@ -259,23 +317,30 @@ def _flake8_ignores(
     back = [code for code in DEFAULT_IGNORE if rules.reports(code)]
     renaming = rules.ignore is not None and bool(back)
     if renaming:
-        fix = "rename ignore to extend-ignore so the defaults stay"
+        fix = N_("rename ignore to extend-ignore so the defaults stay")
         if "ignore" in flake8.args:
-            fix = "pass --extend-ignore instead of --ignore"
-        message = (
-            f"flake8 ignore = {','.join(rules.ignore or ())} ({flake8.where('ignore')})"
-            f" replaces flake8's default ignore list, re-enabling {', '.join(back)},"
-            f" which PEP 8 leaves optional and black's style partly contradicts; {fix}"
+            fix = N_("pass --extend-ignore instead of --ignore")
+        message = tr(
+            "flake8 ignore = {ignore} ({where}) replaces flake8's default ignore list,"
+            " re-enabling {codes}, which PEP 8 leaves optional and black's style"
+            " partly contradicts; {fix}",
+            ignore=",".join(rules.ignore or ()),
+            where=flake8.where("ignore"),
+            codes=", ".join(back),
+            fix=tr(fix),
         )
         found.append(_finding(flake8, ["ignore"], "MLH603", message))
     missing = [code for code in writes if rules.reports(code)]
     if missing:
-        what = "; ".join(f"{code} {BLACK_WRITES[code]}" for code in missing)
+        what = "; ".join(f"{code} {tr(BLACK_WRITES[code])}" for code in missing)
         key = "extend_ignore" if flake8.has("extend_ignore") else "ignore"
-        message = (
-            f"flake8 reports {','.join(missing)} ({flake8.where(key, '')}),"
-            f" which black's own output triggers ({what}), so flake8 rejects freshly"
-            f" formatted code; {_extend_ignore(flake8, rules, writes, renaming)}"
+        message = tr(
+            "flake8 reports {codes} ({where}), which black's own output triggers"
+            " ({what}), so flake8 rejects freshly formatted code; {fix}",
+            codes=",".join(missing),
+            where=flake8.where(key, ""),
+            what=what,
+            fix=_extend_ignore(flake8, rules, writes, renaming),
         )
         found.append(_finding(flake8, ["extend_ignore", "ignore"], "MLH604", message))
     return found

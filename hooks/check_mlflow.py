@@ -20,6 +20,7 @@ from mlhooks._cli import Context, Hook, run
 from mlhooks._config import Option
 from mlhooks._diagnostics import Diagnostic, file_diagnostic
 from mlhooks._envfiles import how_to_add, is_dockerfile, main_file, name_pattern
+from mlhooks._i18n import N_, tr
 from mlhooks._mlflow import mlflow_import, runs_code
 from mlhooks._mlflow_project import Project, find_evidence
 from mlhooks._mlflow_secrets import Leak, code_leaks, text_leaks
@@ -74,14 +75,63 @@ SECRET_WORDS = (
 )
 IMPORT_BEFORE = re.compile(r"(?:import|from)\s+$")  # a prefilter: the AST decides
 WHY = {
-    "MLH511": "the guideline's experiment tracking records the parameters, metrics,"
-    " git commit and model of every training run, automatically",
-    "MLH512": "runs, their artifacts and models belong in the tracking store; in git"
-    " they bloat the history with every run and conflict on every merge",
-    "MLH513": "the guideline asks for a run environment anyone can rebuild, and"
-    " without mlflow the training stops at its import",
-    "MLH514": "the team's compliance rules keep keys out of the repository, and git"
-    " keeps every committed secret in its history",
+    "MLH511": N_(
+        "the guideline's experiment tracking records the parameters, metrics,"
+        " git commit and model of every training run, automatically"
+    ),
+    "MLH512": N_(
+        "runs, their artifacts and models belong in the tracking store; in git"
+        " they bloat the history with every run and conflict on every merge"
+    ),
+    "MLH513": N_(
+        "the guideline asks for a run environment anyone can rebuild, and"
+        " without mlflow the training stops at its import"
+    ),
+    "MLH514": N_(
+        "the team's compliance rules keep keys out of the repository, and git"
+        " keeps every committed secret in its history"
+    ),
+}
+NO_RUN = {  # (notebook, modules searched) -> what is missing
+    (False, False): N_(
+        "training script records no MLflow run: no mlflow.start_run(),"
+        " mlflow.log_*(), mlflow.autolog() or MLflow logger or callback in it"
+    ),
+    (True, False): N_(
+        "training notebook records no MLflow run: no mlflow.start_run(),"
+        " mlflow.log_*(), mlflow.autolog() or MLflow logger or callback in it"
+    ),
+    (False, True): N_(
+        "training script records no MLflow run: no mlflow.start_run(),"
+        " mlflow.log_*(), mlflow.autolog() or MLflow logger or callback in it nor"
+        " in the project modules it imports ({modules})"
+    ),
+    (True, True): N_(
+        "training notebook records no MLflow run: no mlflow.start_run(),"
+        " mlflow.log_*(), mlflow.autolog() or MLflow logger or callback in it nor"
+        " in the project modules it imports ({modules})"
+    ),
+}
+ADD_MLFLOW = N_(
+    "{what}: {why}; add `import mlflow` and `mlflow.autolog()` at the start of"
+    " training (or log inside `with mlflow.start_run():`)"
+)
+ADD_MLFLOW_AND_DECLARE = N_(
+    "{what}: {why}; add `import mlflow` and `mlflow.autolog()` at the start of"
+    " training (or log inside `with mlflow.start_run():`), and {how}"
+)
+STORE = {
+    "database": N_(
+        "MLflow's local tracking database {store} is tracked by git: {why}; run: {fix}"
+    ),
+    "one": N_(
+        "{store}/, MLflow's local run store, has {count} file in git: {why}; run:"
+        " {fix}"
+    ),
+    "many": N_(
+        "{store}/, MLflow's local run store, has {count} files in git: {why}; run:"
+        " {fix}"
+    ),
 }
 
 
@@ -101,19 +151,20 @@ def _is_test(path: str) -> bool:
 
 
 def _shown(paths: Sequence[str], limit: int = 3) -> str:
-    more = f", +{len(paths) - limit} more" if len(paths) > limit else ""
-    return ", ".join(paths[:limit]) + more
+    shown = ", ".join(paths[:limit])
+    if len(paths) <= limit:
+        return shown
+    return tr("{shown}, +{count} more", shown=shown, count=len(paths) - limit)
 
 
 def _mlh511(path: str, searched: list[str], place: str) -> Diagnostic:
-    kind = "notebook" if path.endswith(".ipynb") else "script"
-    where = f" nor in the project modules it imports ({_shown(searched)})"
-    declare = f", and {how_to_add(place, 'mlflow')}" if place else ""
-    message = (
-        f"training {kind} records no MLflow run: no mlflow.start_run(), mlflow.log_*(),"
-        f" mlflow.autolog() or MLflow logger or callback in it{where * bool(searched)}:"
-        f" {WHY['MLH511']}; add `import mlflow` and `mlflow.autolog()` at the start of"
-        f" training (or log inside `with mlflow.start_run():`){declare}"
+    what = NO_RUN[path.endswith(".ipynb"), bool(searched)]
+    what = tr(what, modules=_shown(searched)) if searched else tr(what)
+    message = tr(
+        ADD_MLFLOW_AND_DECLARE if place else ADD_MLFLOW,
+        what=what,
+        why=tr(WHY["MLH511"]),
+        how=how_to_add(place, "mlflow") if place else "",
     )
     return file_diagnostic(path, "MLH511", message)
 
@@ -164,13 +215,13 @@ def check_run_store(ctx: Context) -> list[Diagnostic]:
     for store, count in stores.items():
         name, quoted = store.rpartition("/")[2], shlex.quote(store)
         if name in STORE_FILES:
-            what = f"MLflow's local tracking database {store} is tracked by git"
+            template = STORE["database"]
             fix = f"git rm --cached {quoted} && echo {name} >> .gitignore"
         else:
-            files = f"{count} file{'s' * (count != 1)}"
-            what = f"{store}/, MLflow's local run store, has {files} in git"
+            template = STORE["one" if count == 1 else "many"]
             fix = f"git rm -r --cached {quoted} && echo {name}/ >> .gitignore"
-        message = f"{what}: {WHY['MLH512']}; run: {fix}"
+        why = tr(WHY["MLH512"])
+        message = tr(template, store=store, count=count, why=why, fix=fix)
         found.append(file_diagnostic(store, "MLH512", message))
     return found
 
@@ -204,27 +255,35 @@ def check_dependency(ctx: Context, project: Project) -> list[Diagnostic]:
     if not place:
         return project.declared.problems if where else []
     files = [path for path in project.declared.files if not is_dockerfile(path)]
-    message = (
-        f"mlflow is imported ({where}) but declared in no environment file"
-        f" ({_shown(sorted(files), 4)}): {WHY['MLH513']}; {how_to_add(place, 'mlflow')}"
-        " (mlflow-skinny also does)"
+    message = tr(
+        "mlflow is imported ({where}) but declared in no environment file ({files}):"
+        " {why}; {how} (mlflow-skinny also does)",
+        where=where,
+        files=_shown(sorted(files), 4),
+        why=tr(WHY["MLH513"]),
+        how=how_to_add(place, "mlflow"),
     )
     return [file_diagnostic(place, "MLH513", message)]
 
 
 def _mlh514(leak: Leak) -> str:
+    why = tr(WHY["MLH514"])
     if leak.setting == "MLFLOW_TRACKING_URI":
-        fix = (
-            "drop user and password from the URI, export MLFLOW_TRACKING_USERNAME and"
-            " MLFLOW_TRACKING_PASSWORD outside the repository, and change the password"
+        return tr(
+            "MLflow tracking credentials in the repository ({shown}): {why}; drop user"
+            " and password from the URI, export MLFLOW_TRACKING_USERNAME and"
+            " MLFLOW_TRACKING_PASSWORD outside the repository, and change the password",
+            shown=leak.shown,
+            why=why,
         )
-    else:
-        fix = (
-            f"set {leak.setting} outside the repository (shell profile, CI secret"
-            " variable), and rotate the leaked value"
-        )
-    what = f"MLflow tracking credentials in the repository ({leak.shown})"
-    return f"{what}: {WHY['MLH514']}; {fix}"
+    return tr(
+        "MLflow tracking credentials in the repository ({shown}): {why}; set"
+        " {setting} outside the repository (shell profile, CI secret variable), and"
+        " rotate the leaked value",
+        shown=leak.shown,
+        why=why,
+        setting=leak.setting,
+    )
 
 
 def check_credentials(project: Project) -> list[Diagnostic]:
@@ -266,7 +325,7 @@ HOOK = Hook(
     id=HOOK_ID,
     summary="Training scripts record their runs in MLflow, mlflow is declared, and"
     " MLflow's run store and credentials stay out of git.",
-    section="data and experiments",
+    section="experiments",
     codes=CODES,
     check=check_mlflow,
     options=OPTIONS,

@@ -25,6 +25,7 @@ from mlhooks._cli import Context, Hook, run
 from mlhooks._config import Option
 from mlhooks._diagnostics import Diagnostic, file_diagnostic
 from mlhooks._files import FileProblem, decode, write_atomic
+from mlhooks._i18n import N_, tr
 from mlhooks._jupytext import Script, read_script
 from mlhooks._notebooks import Notebook, parse_notebook, python_source
 from mlhooks._pairing import Pairing, Project, below, paired_with
@@ -60,8 +61,6 @@ OPTIONS = (
         "report notebook names off the Cookiecutter Data Science convention (MLH104)",
     ),
 )
-WHY = "the guideline prefers scripts, which git can diff and review, to notebooks"
-WHY_SYNC = "a script that differs from its notebook misleads every diff and review"
 COMPARED = {"percent", "hydrogen", "light", "nomarker"}  # formats read well enough
 NAMING = re.compile(r"\d+(?:\.\d+)*-[A-Za-z][A-Za-z0-9_]*-\w[\w.-]*\.ipynb")
 
@@ -112,7 +111,7 @@ def _flat(units: Sequence[Unit]) -> list[tuple[str, str]]:
 
 def _quote(line: str | None) -> str:
     if line is None:
-        return "nothing"
+        return tr("nothing")
     line = line.strip()
     line = line if len(line) <= 40 else line[:37] + "..."
     return f'"{line}"' if "'" in line and '"' not in line else f"'{line}'"
@@ -131,11 +130,24 @@ class Difference:
 
     def what(self, name: str) -> str:
         """The difference told, for the script ``name``."""
-        paired, at = f"paired script {name}", f"line {self.line}"
+        values = {"name": name, "line": self.line, "script": self.script}
+        values["notebook"] = self.notebook
         if not self.cell:
-            return f"{paired} holds more than the notebook from {at} ({self.script})"
-        theirs = f"script {at}: {self.script}" if self.line else "the script ends"
-        return f"{paired} differs from here (notebook: {self.notebook}; {theirs})"
+            template = N_(
+                "paired script {name} holds more than the notebook from line {line}"
+                " ({script})"
+            )
+        elif not self.line:
+            template = N_(
+                "paired script {name} differs from here (notebook: {notebook}; the"
+                " script ends)"
+            )
+        else:
+            template = N_(
+                "paired script {name} differs from here (notebook: {notebook}; script"
+                " line {line}: {script})"
+            )
+        return tr(template, **values)
 
 
 def _difference(ours: list[Unit], theirs: list[Unit]) -> Difference | None:
@@ -144,7 +156,7 @@ def _difference(ours: list[Unit], theirs: list[Unit]) -> Difference | None:
         if mine and other and (mine.kind, mine.lines) == (other.kind, other.lines):
             continue
         if mine and other and mine.kind != other.kind:
-            kinds = f"a {mine.kind} cell", f"a {other.kind} cell"
+            kinds = (tr("a {kind} cell", kind=unit.kind) for unit in (mine, other))
             return Difference(mine.where, 0, other.where, *kinds)
         a, b = mine or Unit(0, "", (), ()), other or Unit(0, "", (), ())
         pairs = list(zip_longest(a.lines, b.lines))
@@ -154,8 +166,8 @@ def _difference(ours: list[Unit], theirs: list[Unit]) -> Difference | None:
             mine.where if mine else None,
             a.numbers[k] if k < len(a.numbers) else 0,
             b.numbers[k] if k < len(b.numbers) else b.where,
-            _quote(ours_) if a.lines or not mine else "an empty cell",
-            _quote(theirs_) if b.lines or not other else "an empty cell",
+            _quote(ours_) if a.lines or not mine else tr("an empty cell"),
+            _quote(theirs_) if b.lines or not other else tr("an empty cell"),
         )
     return None
 
@@ -164,7 +176,13 @@ def _difference(ours: list[Unit], theirs: list[Unit]) -> Difference | None:
 
 
 def _mlh101(path: str, what: str, fix: str) -> Diagnostic:
-    return file_diagnostic(path, "MLH101", f"{what}: {WHY}; {fix}")
+    message = tr(
+        "{what}: the guideline prefers scripts, which git can diff and review, to"
+        " notebooks; {fix}",
+        what=what,
+        fix=fix,
+    )
+    return file_diagnostic(path, "MLH101", message)
 
 
 def _fixed(
@@ -188,16 +206,30 @@ def _missing(ctx: Context, notebook: Notebook, pairing: Pairing) -> Diagnostic:
     path, script = notebook.path, pairing.script
     set_formats = f"jupytext --set-formats ipynb,py:percent {path}"
     if not script:
-        what = f"{pairing.origin} pair it with no Python script"
-        return _mlh101(path, what, f"pair it with one: {set_formats}")
+        what = tr("{origin} pair it with no Python script", origin=pairing.origin)
+        return _mlh101(
+            path, what, tr("pair it with one: {command}", command=set_formats)
+        )
     writable = pairing.format_name in ("", "percent")
-    fix = "run check-notebook-pairing --fix to write it, or: " if writable else "run: "
-    fix += f"jupytext --sync {path}" if pairing.origin else set_formats
+    command = f"jupytext --sync {path}" if pairing.origin else set_formats
+    fix = tr("run: {command}", command=command)
+    if writable:
+        fix = tr(
+            "run check-notebook-pairing --fix to write it, or: {command}",
+            command=command,
+        )
     if pairing.origin:
-        what = f"paired script {script} (declared by {pairing.origin}) does not exist"
+        what = tr(
+            "paired script {script} (declared by {origin}) does not exist",
+            script=script,
+            origin=pairing.origin,
+        )
+    elif pairing.others:
+        others = ", ".join(pairing.others)
+        template = N_("no paired script: expected {script} (or {others})")
+        what = tr(template, script=script, others=others)
     else:
-        also = f" (or {', '.join(pairing.others)})" if pairing.others else ""
-        what = f"no paired script: expected {script}{also}"
+        what = tr("no paired script: expected {script}", script=script)
     diag = _mlh101(path, what, fix)
     return _fixed(ctx, diag, notebook, pairing, "") if writable else diag
 
@@ -228,13 +260,19 @@ def _stale(root: Path, notebook: Notebook, script: Script, text: str) -> bool:
 
 def _sync_fix(path: str, percent: bool, safe: bool) -> str:
     if not percent:
-        return f"run: jupytext --sync {path} (--fix writes percent scripts only)"
-    if not safe:
-        return (
-            "the script holds code the notebook lacks, so --fix leaves it; run:"
-            f" jupytext --sync {path}, or update the notebook"
+        return tr(
+            "run: jupytext --sync {path} (--fix writes percent scripts only)", path=path
         )
-    return f"run check-notebook-pairing --fix to update it, or: jupytext --sync {path}"
+    if not safe:
+        return tr(
+            "the script holds code the notebook lacks, so --fix leaves it; run:"
+            " jupytext --sync {path}, or update the notebook",
+            path=path,
+        )
+    return tr(
+        "run check-notebook-pairing --fix to update it, or: jupytext --sync {path}",
+        path=path,
+    )
 
 
 def _out_of_sync(
@@ -254,7 +292,12 @@ def _out_of_sync(
     percent = script.format_name == "percent"
     behind = _subsequence(_flat(theirs), _flat(ours))  # the notebook holds it all
     safe = behind or _stale(ctx.root, notebook, script, text)
-    message = f"{difference.what(name)}: {WHY_SYNC}; {_sync_fix(path, percent, safe)}"
+    message = tr(
+        "{what}: a script that differs from its notebook misleads every diff and"
+        " review; {fix}",
+        what=difference.what(name),
+        fix=_sync_fix(path, percent, safe),
+    )
     line, cell = difference.cell_line, difference.cell
     diag = Diagnostic(path, line, 1 if line else 0, "MLH102", message, cell=cell)
     return [_fixed(ctx, diag, notebook, pairing, text) if percent and safe else diag]
@@ -272,20 +315,24 @@ def _placement(ctx: Context, path: str) -> list[Diagnostic]:
         script = path[: -len(".ipynb")] + ".py"
         if (ctx.root / script).is_file():
             command += f" && {move} {script} {dirs[0]}/{posixpath.basename(script)}"
-        message = (
-            f"notebook outside {', '.join(dirs)}: the guideline's folder template"
-            " (Cookiecutter Data Science) keeps exploration notebooks in notebooks/,"
-            f" apart from the code; move it: {command}"
+        message = tr(
+            "notebook outside {dirs}: the guideline's folder template (Cookiecutter"
+            " Data Science) keeps exploration notebooks in notebooks/, apart from the"
+            " code; move it: {command}",
+            dirs=", ".join(dirs),
+            command=command,
         )
         found.append(file_diagnostic(path, "MLH103", message))
     if misnamed:
         slug = re.sub(r"\W+", "-", name[: -len(".ipynb")].lower()).strip("-")
         target = posixpath.join(folder, f"1.0-<initials>-{slug or 'eda'}.ipynb")
-        message = (
-            f"notebook name {name} is not <step>-<initials>-<description>.ipynb (e.g."
+        message = tr(
+            "notebook name {name} is not <step>-<initials>-<description>.ipynb (e.g."
             " 1.0-jqp-initial-data-exploration.ipynb): Cookiecutter Data Science names"
             " notebooks by order, author and topic so the exploration reads in order;"
-            f" rename it, e.g.: {move} {path} {target}"
+            " rename it, e.g.: {command}",
+            name=name,
+            command=f"{move} {path} {target}",
         )
         found.append(file_diagnostic(path, "MLH104", message))
     return found
@@ -300,8 +347,10 @@ def _judge(ctx: Context, project: Project, path: str) -> list[Diagnostic]:
     if isinstance(pairing, Diagnostic):
         return found + [pairing]
     if pairing.error:
-        what = f"{pairing.origin} do not pair it ({pairing.error})"
-        fix = f"fix them: jupytext --set-formats ipynb,py:percent {path}"
+        origin, error = pairing.origin, pairing.error
+        what = tr("{origin} do not pair it ({error})", origin=origin, error=error)
+        command = f"jupytext --set-formats ipynb,py:percent {path}"
+        fix = tr("fix them: {command}", command=command)
         return found + [_mlh101(path, what, fix)]
     if pairing.script and (ctx.root / pairing.script).is_file():
         return found + _out_of_sync(ctx, project, notebook, pairing)

@@ -22,6 +22,7 @@ from mlhooks._cli import Context, Hook, run
 from mlhooks._config import Option
 from mlhooks._diagnostics import Diagnostic, file_diagnostic
 from mlhooks._files import write_atomic
+from mlhooks._i18n import N_, tr
 
 HOOK_ID = "check-project-layout"
 CODES = {
@@ -31,15 +32,15 @@ CODES = {
 REQUIRED = ["data/raw", "data/interim", "data/processed", "data/external"]
 REQUIRED += ["models", "notebooks", "references", "reports/figures"]
 PURPOSE = {
-    "data/raw": "the original, immutable data dump",
-    "data/interim": "intermediate data that has been transformed",
-    "data/processed": "the final, canonical data sets for modeling",
-    "data/external": "data from third-party sources",
-    "models": "trained and serialized models, model predictions or model summaries",
-    "notebooks": "Jupyter notebooks, named like 1.0-jqp-initial-data-exploration",
-    "references": "data dictionaries, manuals and other explanatory material",
-    "reports": "generated analysis as HTML, PDF, LaTeX, etc.",
-    "reports/figures": "generated graphics and figures used in reports",
+    "data/raw": N_("the original, immutable data dump"),
+    "data/interim": N_("intermediate data that has been transformed"),
+    "data/processed": N_("the final, canonical data sets for modeling"),
+    "data/external": N_("data from third-party sources"),
+    "models": N_("trained and serialized models, model predictions or model summaries"),
+    "notebooks": N_("Jupyter notebooks, named like 1.0-jqp-initial-data-exploration"),
+    "references": N_("data dictionaries, manuals and other explanatory material"),
+    "reports": N_("generated analysis as HTML, PDF, LaTeX, etc."),
+    "reports/figures": N_("generated graphics and figures used in reports"),
 }
 # Near-miss spellings of one path component (any letter case counts too).
 ALIASES = {
@@ -58,15 +59,36 @@ MOVED = {"reports/figures": ("figures", "figs")}  # stand-ins elsewhere in the t
 NOT_SOURCE = {"tests", "test", "docs", "doc", "notebooks", "data", "models"}
 NOT_SOURCE |= {"references", "reports", "examples", "scripts", "benchmarks"}
 NOT_SOURCE |= {"build", "dist", "venv", "site-packages", "__pycache__"}
-WHY = (
+WHY = N_(
     "a shared layout lets anyone find data, models, notebooks and reports in every"
     " repository"
 )
-PACKAGE_WHY = (
+PACKAGE_WHY = N_(
     "the layout keeps reusable code in one importable package (e.g. <name>/__init__.py"
     " with dataset.py, features.py, modeling/train.py) so notebooks and scripts import"
     " it instead of copying code"
 )
+# MLH422 in a git repository (True: only tracked files count) and outside one.
+NOT_FOUND = {
+    True: N_(
+        "source package {package} not found (no tracked {init} or {src_init}): {why};"
+        " create {init}"
+    ),
+    False: N_(
+        "source package {package} not found (no {init} or {src_init}): {why}; create"
+        " {init}"
+    ),
+}
+NO_PACKAGE = {
+    True: N_(
+        "no source package (no folder with a tracked __init__.py, top-level or under"
+        " src/): {why}; create <name>/__init__.py{hint}"
+    ),
+    False: N_(
+        "no source package (no folder with an __init__.py, top-level or under src/):"
+        " {why}; create <name>/__init__.py{hint}"
+    ),
+}
 
 
 def _problem(value: str) -> str:
@@ -188,33 +210,51 @@ def _finding(ctx: Context, folder: str, real: str, link: str) -> tuple[str, bool
     keep = f"{folder}/.gitkeep"
     creatable = bool(real) and not (taken or near or os.path.lexists(ctx.root / keep))
     if not real:
-        name = link or folder
-        fix = (
-            f"a symlink leads outside the repository ({name}), so {folder} cannot be"
-            f" created in it: make {name} a folder, or add /{name} to .gitignore if"
-            " the data lives elsewhere"
+        fix = tr(
+            "a symlink leads outside the repository ({link}), so {folder} cannot be"
+            " created in it: make {link} a folder, or add /{link} to .gitignore if"
+            " the data lives elsewhere",
+            link=link or folder,
+            folder=folder,
         )
     elif taken:
-        fix = f"the name {taken} is taken by a file: move that file away, then run"
-        fix += " the hook with --fix"
+        fix = tr(
+            "the name {taken} is taken by a file: move that file away, then run the"
+            " hook with --fix",
+            taken=taken,
+        )
     elif near:
         parent = folder.rpartition("/")[0]
         mkdir = f"mkdir -p {shlex.quote(parent)} && "
         mkdir = "" if (ctx.root / parent).is_dir() else mkdir
         move = "git mv" if near in ctx.repo.tracked_dirs else "mv"
-        fix = f"rename {near} to {folder}: {mkdir}{move} {shlex.quote(near)}"
-        fix += f" {shlex.quote(folder)}"
-    elif (ctx.root / folder).is_dir():  # in git only: outside, it counts as present
-        return (
-            f"{folder} exists here but git tracks nothing in it, so a fresh clone"
-            f" lacks it; add {keep} (git add it), or run the hook with --fix",
-            creatable,
+        command = f"{mkdir}{move} {shlex.quote(near)} {shlex.quote(folder)}"
+        fix = tr(
+            "rename {near} to {folder}: {command}",
+            near=near,
+            folder=folder,
+            command=command,
         )
+    elif (ctx.root / folder).is_dir():  # in git only: outside, it counts as present
+        message = tr(
+            "{folder} exists here but git tracks nothing in it, so a fresh clone lacks"
+            " it; add {keep} (git add it), or run the hook with --fix",
+            folder=folder,
+            keep=keep,
+        )
+        return message, creatable
     else:
-        fix = f"run: mkdir -p {shlex.quote(folder)} && touch {shlex.quote(keep)}, or"
-        fix += " run the hook with --fix"
-    purpose = PURPOSE.get(folder, "required by the layout")
-    return f"missing folder {folder} ({purpose}): {WHY}; {fix}", creatable
+        command = f"mkdir -p {shlex.quote(folder)} && touch {shlex.quote(keep)}"
+        fix = tr("run: {command}, or run the hook with --fix", command=command)
+    purpose = tr(PURPOSE.get(folder, N_("required by the layout")))
+    message = tr(
+        "missing folder {folder} ({purpose}): {why}; {fix}",
+        folder=folder,
+        purpose=purpose,
+        why=tr(WHY),
+        fix=fix,
+    )
+    return message, creatable
 
 
 def _fixed(ctx: Context, diag: Diagnostic) -> Diagnostic:
@@ -222,7 +262,11 @@ def _fixed(ctx: Context, diag: Diagnostic) -> Diagnostic:
     try:
         write_atomic(ctx.root / diag.path / ".gitkeep", b"")
     except OSError as exc:
-        why = f"--fix could not create {diag.path}/.gitkeep: {exc.strerror or exc}"
+        why = tr(
+            "--fix could not create {path}/.gitkeep: {error}",
+            path=diag.path,
+            error=exc.strerror or exc,
+        )
         return replace(diag, message=f"{diag.message}; {why}")
     return replace(diag, fixed=True)
 
@@ -251,20 +295,31 @@ def _source_diagnostics(ctx: Context, package: str) -> list[Diagnostic]:
     folders = {p.rpartition("/")[0] for p in ctx.repo.tracked if p.endswith(".py")}
     loose = [f for f in sorted(folders) if f.split("/")[0] == "src"]
     loose = [f for f in loose if _plausible(_package_name(f + "/__init__.py"))]
-    tracked = "tracked " if ctx.repo.in_git else ""
+    in_git = ctx.repo.in_git
+    why = tr(PACKAGE_WHY)
     if package:
-        what = f"source package {package} not found (no {tracked}{' or '.join(inits)})"
-        message = f"{what}: {PACKAGE_WHY}; create {inits[0]}"
+        message = tr(
+            NOT_FOUND[in_git],
+            package=package,
+            init=inits[0],
+            src_init=inits[1],
+            why=why,
+        )
     elif loose:
-        message = f"{loose[0]}/ holds Python modules but is not a package: add"
-        message += f" {loose[0]}/__init__.py; {PACKAGE_WHY}"
+        message = tr(
+            "{folder}/ holds Python modules but is not a package: add"
+            " {folder}/__init__.py; {why}",
+            folder=loose[0],
+            why=why,
+        )
     else:
-        others = " or ".join(sorted(f"{n}/" for n in names & NOT_SOURCE))
-        hint = f", or set source-package if {others} is the package" if others else ""
-        article = "a tracked " if ctx.repo.in_git else "an "
-        what = f"no source package (no folder with {article}__init__.py"
-        message = f"{what}, top-level or under src/): {PACKAGE_WHY}; create"
-        message += f" <name>/__init__.py{hint}"
+        others = tr(" or ").join(sorted(f"{n}/" for n in names & NOT_SOURCE))
+        hint = ""
+        if others:
+            hint = tr(
+                ", or set source-package if {others} is the package", others=others
+            )
+        message = tr(NO_PACKAGE[in_git], why=why, hint=hint)
     return [file_diagnostic(".", "MLH422", message)]
 
 

@@ -19,6 +19,7 @@ from mlhooks._cli import Context, Hook, run
 from mlhooks._config import ConfigError, Option, validate_table
 from mlhooks._diagnostics import Diagnostic, file_diagnostic, line_diagnostic
 from mlhooks._files import FileProblem, read_text
+from mlhooks._i18n import N_, tr
 from mlhooks._markup import ANCHOR, INDENTED, Heading, Outline, outline
 
 HOOK_ID = "check-readme-sections"
@@ -31,13 +32,13 @@ CODES = {
 # each list is the example a message suggests. Plurals of English headings match too.
 SECTIONS = {
     "purpose": (
-        "the purpose of the model",
+        N_("the purpose of the model"),
         "Purpose, goal, objective, aim, motivation, background, about, introduction,"
         " intro, what is this, why, problem statement, use case, intended use",
         "目的, 背景, 狙い, ねらい, 目標, ゴール, 動機, 課題, はじめに, 趣旨, 用途",
     ),
     "overview": (
-        "an overview of how it works",
+        N_("an overview of how it works"),
         "Overview, how it works, approach, method, methodology, model, architecture,"
         " algorithm, design, summary, description, pipeline, technical details,"
         " abstract, tl;dr, implementation",
@@ -45,20 +46,20 @@ SECTIONS = {
         " 処理の流れ, 処理フロー, 全体像, 実装",
     ),
     "io-spec": (
-        "the input/output data specification",
+        N_("the input/output data specification"),
         "Inputs and outputs, input, output, i/o, io, data format, data specification,"
         " specification, spec, schema, interface, api, feature, prediction format",
         "入出力, 入力, 出力, データ仕様, 仕様, インターフェース, インタフェース,"
         " インプット, アウトプット, フォーマット, 形式, 特徴量, スキーマ",
     ),
     "configuration": (
-        "how to write and use the configuration file",
+        N_("how to write and use the configuration file"),
         "Configuration, config, settings, parameter, hyperparameter, params, options,"
         " arguments, customization, customisation, customize, customise, customizing",
         "設定ファイル, 設定, パラメータ, パラメーター, コンフィグ, オプション, 引数",
     ),
     "environment": (
-        "how to build the run environment",
+        N_("how to build the run environment"),
         "Setup, set up, installation, install, installing, environment, requirements,"
         " prerequisites, pre-requisites, getting started, get started, dependencies,"
         " docker, conda, build, framework versions",
@@ -66,13 +67,13 @@ SECTIONS = {
         " 導入, 要件, ライブラリ, 必要なもの, 必要条件",
     ),
     "data": (
-        "how the data is obtained",
+        N_("how the data is obtained"),
         "Data, dataset, data acquisition, data preparation, download, data source,"
         " obtaining the data, get the data, corpus, preprocessing",
         "データの取得, データ取得, データセット, データ, ダウンロード, 前処理",
     ),
     "usage": (
-        "how to run the sample",
+        N_("how to run the sample"),
         "Usage, how to run, how to use, running, run, quick start, quickstart,"
         " getting started, get started, example, sample, training, train, inference,"
         " predict, prediction, tutorial, demo, reproduce, reproducing, commands",
@@ -80,7 +81,7 @@ SECTIONS = {
         " 訓練, 使用例, 利用例, クイックスタート, チュートリアル, デモ, 動かし方, 手順",
     ),
     "results": (
-        "the results, including prediction accuracy",
+        N_("the results, including prediction accuracy"),
         "Results, evaluation, performance, accuracy, metric, benchmark, score,"
         " leaderboard, experiments, perplexity, ppl, reproducibility",
         "結果, 精度, 評価, 性能, 評価結果, 実験結果, 成果, スコア, 成績, 指標, ベンチマーク",
@@ -123,16 +124,24 @@ COMMAND = re.compile(
     r"|^\s*\.\.\s+(?:code-block|code|sourcecode|prompt)::"
 )
 MESSAGES = {
-    "MLH412": 'results section "{heading}" gives no number: the guideline asks the'
-    " README to report the results including prediction accuracy; add the metric with"
-    ' its value (for example "accuracy: 0.93" or a table of scores)',
-    "MLH413": 'usage section "{heading}" shows no command: the guideline asks the'
-    " README to show how to run the sample; {fix}",
+    "MLH412": N_(
+        'results section "{heading}" gives no number: the guideline asks the README to'
+        " report the results including prediction accuracy; add the metric with its"
+        ' value (for example "accuracy: 0.93" or a table of scores)'
+    ),
+    "MLH413": N_(
+        'usage section "{heading}" shows no command: the guideline asks the README to'
+        " show how to run the sample; {fix}"
+    ),
 }
 FIX_COMMAND = {
-    "md": "add the command in a fenced code block (```sh ... ```) or as `inline code`",
-    "rst": 'add the command in a literal block ("::" then indented lines) or a'
-    ' ".. code-block:: sh" directive',
+    "md": N_(
+        "add the command in a fenced code block (```sh ... ```) or as `inline code`"
+    ),
+    "rst": N_(
+        'add the command in a literal block ("::" then indented lines) or a'
+        ' ".. code-block:: sh" directive'
+    ),
 }
 
 
@@ -213,14 +222,16 @@ def _readme(ctx: Context) -> str | None:
 def _missing(path: str, key: str, flavour: str) -> Diagnostic:
     what, english, japanese = SECTIONS[key]
     mark = "## " if flavour == "md" else ""
-    examples = f'"{mark}{english.split(",")[0]}" or "{mark}{japanese.split(",")[0]}"'
-    return file_diagnostic(
-        path,
-        "MLH411",
-        f'missing section "{key}" ({what}): the guideline\'s README documents it so'
-        f" that the model can be handed over and reproduced; add a heading such as"
-        f" {examples}",
+    message = tr(
+        'missing section "{key}" ({what}): the guideline\'s README documents it so'
+        " that the model can be handed over and reproduced; add a heading such as"
+        ' "{english}" or "{japanese}"',
+        key=key,
+        what=tr(what),
+        english=mark + english.split(",")[0],
+        japanese=mark + japanese.split(",")[0],
     )
+    return file_diagnostic(path, "MLH411", message)
 
 
 def _unnumbered(line: str) -> str:
@@ -269,8 +280,8 @@ def _content_problems(
         if settings[option] and headings:
             if not any(has_content(heading, doc) for heading in headings):
                 first = headings[0]
-                fix = FIX_COMMAND[doc.flavour]
-                message = MESSAGES[code].format(heading=first.text, fix=fix)
+                fix = tr(FIX_COMMAND[doc.flavour])
+                message = tr(MESSAGES[code], heading=first.text, fix=fix)
                 problems.append(line_diagnostic(path, first.line, code, message))
     return problems
 

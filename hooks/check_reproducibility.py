@@ -20,6 +20,7 @@ from mlhooks._cli import Context, Hook, run
 from mlhooks._config import Option, Settings
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import FileProblem, glob_regex, read_text
+from mlhooks._i18n import N_, tr
 from mlhooks._notebooks import code_cells, read_notebook
 from mlhooks._paths import (
     LineIndex,
@@ -89,20 +90,43 @@ OPTIONS = (
         check=_bad_names(False),
     ),
 )
-WHY_PATH = "it exists on one machine only, so nobody else can rerun this"
 FIX_PATH = {
-    "py": "build it from the project root (Path(__file__).resolve().parent / ...),"
-    " a configuration value or an environment variable",
-    "ipynb": "use a path relative to the project root (from notebooks/:"
-    " Path('..') / 'data'), a configuration value or an environment variable",
-    "config": "use a path relative to the project root, or an environment variable"
-    " that the code reads",
+    "py": N_(
+        "build it from the project root (Path(__file__).resolve().parent / ...),"
+        " a configuration value or an environment variable"
+    ),
+    "ipynb": N_(
+        "use a path relative to the project root (from notebooks/:"
+        " Path('..') / 'data'), a configuration value or an environment variable"
+    ),
+    "config": N_(
+        "use a path relative to the project root, or an environment variable"
+        " that the code reads"
+    ),
 }
-WHY_SEED = "each run gives a different result, so the experiment cannot be reproduced"
+WHY_SEED = N_(
+    "each run gives a different result, so the experiment cannot be reproduced"
+)
+GLOBAL_STATE = N_(
+    "{name}() draws from {state}, which this module never seeds: {why}; call {seed}"
+    " once at the start (or a seed_everything helper)"
+)
 STATE = {
-    "numpy": ("numpy's global random state", "np.random.seed(42)"),
-    "random": ("Python's global random state", "random.seed(42)"),
-    "torch": ("torch's global generator", "torch.manual_seed(42)"),
+    "numpy": (N_("numpy's global random state"), "np.random.seed(42)"),
+    "random": (N_("Python's global random state"), "random.seed(42)"),
+    "torch": (N_("torch's global generator"), "torch.manual_seed(42)"),
+}
+TORCH_STATE = {
+    "loader": N_(
+        "{name}(shuffle=True) shuffles with torch's global generator, which this"
+        " module never seeds: {why}; call torch.manual_seed(42) at the start, or pass"
+        " generator=torch.Generator().manual_seed(42)"
+    ),
+    "split": N_(
+        "{name}() splits with torch's global generator, which this module never"
+        " seeds: {why}; call torch.manual_seed(42) at the start, or pass"
+        " generator=torch.Generator().manual_seed(42)"
+    ),
 }
 SHOWN_ARGS = ("shuffle", "early_stopping", "probability")  # KFold(shuffle=True)
 
@@ -135,11 +159,16 @@ def make_rules(settings: Settings) -> Rules:
 
 
 def path_message(hit: PathHit, kind: str) -> str:
-    return f"'{hit.shown}' is {hit.what}: {WHY_PATH}; {FIX_PATH[kind]}"
+    return tr(
+        "{what}: it exists on one machine only, so nobody else can rerun this; {fix}",
+        what=hit.what,
+        fix=tr(FIX_PATH[kind]),
+    )
 
 
 def seed_message(name: str, kind: str) -> str:
     """What is unseeded in the call ``name`` (as written), why it matters, the fix."""
+    why = tr(WHY_SEED)
     if kind in STATE:
         state, seed = STATE[kind]
         head = name.rpartition(".")[0]
@@ -147,32 +176,31 @@ def seed_message(name: str, kind: str) -> str:
             seed = f"{head}.manual_seed(42)"
         elif head:
             seed = f"{head}.seed(42)"
-        return (
-            f"{name}() draws from {state}, which this module never seeds: {WHY_SEED};"
-            f" call {seed} once at the start (or a seed_everything helper)"
-        )
+        return tr(GLOBAL_STATE, name=name, state=tr(state), why=why, seed=seed)
     if kind == "sklearn":
         condition = CONDITION.get(name.rpartition(".")[2], "")
         args = f"{condition}=True" if condition in SHOWN_ARGS else ""
-        return (
-            f"{name}({args}) has no random_state: {WHY_SEED}; pass random_state=42"
-            " (or call np.random.seed(42) at the start)"
+        return tr(
+            "{name}({args}) has no random_state: {why}; pass random_state=42"
+            " (or call np.random.seed(42) at the start)",
+            name=name,
+            args=args,
+            why=why,
         )
     if kind == "fresh":
-        return (
-            f"{name}() without a seed starts from fresh OS entropy, which no global"
-            f" seed reaches: {WHY_SEED}; pass a seed: {name}(42)"
+        return tr(
+            "{name}() without a seed starts from fresh OS entropy, which no global"
+            " seed reaches: {why}; pass a seed: {name}(42)",
+            name=name,
+            why=why,
         )
-    if kind in ("loader", "split"):
-        what = "(shuffle=True) shuffles" if kind == "loader" else "() splits"
-        return (
-            f"{name}{what} with torch's global generator, which this module never"
-            f" seeds: {WHY_SEED}; call torch.manual_seed(42) at the start, or pass"
-            " generator=torch.Generator().manual_seed(42)"
-        )
-    return (
-        f"{name}() has no seed (random_state=, seed=) and this module sets no global"
-        f" seed: {WHY_SEED}; pass one"
+    if kind in TORCH_STATE:
+        return tr(TORCH_STATE[kind], name=name, why=why)
+    return tr(
+        "{name}() has no seed (random_state=, seed=) and this module sets no global"
+        " seed: {why}; pass one",
+        name=name,
+        why=why,
     )
 
 
@@ -281,7 +309,7 @@ HOOK = Hook(
     id=HOOK_ID,
     summary="Code, notebooks and configuration files hold no machine-specific absolute"
     " paths, and training code seeds its randomness.",
-    section="data and experiments",
+    section="experiments",
     codes=CODES,
     check=check_reproducibility,
     options=OPTIONS,

@@ -18,6 +18,7 @@ from mlhooks._cli import Context, Hook, run
 from mlhooks._config import Option
 from mlhooks._configfiles import ConfigFile, read_ini, read_toml, subtable
 from mlhooks._diagnostics import Diagnostic, file_diagnostic
+from mlhooks._i18n import N_, tr
 
 HOOK_ID = "check-required-files"
 CODES = {
@@ -73,25 +74,47 @@ CONFIG += _each(
     ["configs/*", "config/*", "conf/*", "*/configs/*", "*/config/*", "*/conf/*"],
     ["yaml", "yml", "toml", "json"],
 )
-WHY = {
-    "MLH401": "the guideline asks for an explicit run environment that anyone can"
-    " rebuild",
-    "MLH402": "the guideline's documents (purpose, setup, data, how to run, results)"
-    " live in the README",
-    "MLH403": "the guideline asks for the settings that drive model generation to"
-    " live in a configuration file, not in code",
-    "MLH404": "without it, data, models, caches and secrets end up in git",
-    "MLH405": "it is what runs black, isort, flake8 and mlhooks on every commit",
+# What is missing, why the guideline asks for it ({note}: files that did not count).
+MISSING = {
+    "MLH401": N_(
+        "no environment file{note}: the guideline asks for an explicit run environment"
+        " that anyone can rebuild; {fix}"
+    ),
+    "MLH402": N_(
+        "no README: the guideline's documents (purpose, setup, data, how to run,"
+        " results) live in the README; {fix}"
+    ),
+    "MLH403": N_(
+        "no model or run configuration file: the guideline asks for the"
+        " settings that drive model generation to live in a configuration file, not"
+        " in code; {fix}"
+    ),
+    "MLH404": N_(
+        "no .gitignore: without it, data, models, caches and secrets end up in"
+        " git; {fix}"
+    ),
+    "MLH405": N_(
+        "no .pre-commit-config.yaml: it is what runs black, isort, flake8 and"
+        " mlhooks on every commit; {fix}"
+    ),
 }
 FIX = {
-    "MLH401": "add requirements.txt (pip freeze > requirements.txt), environment.yml,"
-    " a Dockerfile, or [project] dependencies in pyproject.toml",
-    "MLH402": "add README.md with the guideline's sections",
-    "MLH403": "move the parameters into params.yaml (or configs/*.yaml)",
-    "MLH404": "create .gitignore (for example GitHub's Python template)",
-    "MLH405": "add .pre-commit-config.yaml listing black, isort, flake8 and the mlhooks"
-    " hooks, then run: pre-commit install",
+    "MLH401": N_(
+        "add requirements.txt (pip freeze > requirements.txt), environment.yml,"
+        " a Dockerfile, or [project] dependencies in pyproject.toml"
+    ),
+    "MLH402": N_("add README.md with the guideline's sections"),
+    "MLH403": N_("move the parameters into params.yaml (or configs/*.yaml)"),
+    "MLH404": N_("create .gitignore (for example GitHub's Python template)"),
+    "MLH405": N_(
+        "add .pre-commit-config.yaml listing black, isort, flake8 and the mlhooks"
+        " hooks, then run: pre-commit install"
+    ),
 }
+NO_DEPENDENCIES = (  # one file, several
+    N_(" ({files} declares no dependencies)"),
+    N_(" ({files} declare no dependencies)"),
+)
 
 OPTIONS = (
     Option(
@@ -165,13 +188,15 @@ def _groups(ctx: Context) -> list[tuple[str, list[str]]]:
 def _missing_message(
     ctx: Context, code: str, globs: list[str], rejected: list[str]
 ) -> str:
-    what = CODES[code].split(" (")[0]
-    verb = "declares" if len(rejected) == 1 else "declare"
-    note = f" ({', '.join(rejected)} {verb} no dependencies)" if rejected else ""
+    note = ""
+    if rejected:
+        note = tr(NO_DEPENDENCIES[len(rejected) > 1], files=", ".join(rejected))
     option = OPTION_OF.get(code)
     customised = option and ctx.settings[option] != _DEFAULTS[option]
-    fix = f"add one of: {', '.join(globs)}" if customised else FIX[code]
-    return f"{what}{note}: {WHY[code]}; {fix}"
+    fix = tr(FIX[code])
+    if customised:
+        fix = tr("add one of: {globs}", globs=", ".join(globs))
+    return tr(MISSING[code], note=note, fix=fix)
 
 
 def check_required_files(ctx: Context) -> list[Diagnostic]:
@@ -209,8 +234,12 @@ def check_required_files(ctx: Context) -> list[Diagnostic]:
                 file_diagnostic(
                     loose[0],
                     "MLH406",
-                    f"{loose[0]} exists but git does not track it, so nobody else"
-                    f" gets it; run: git add {shlex.quote(loose[0])}",
+                    tr(
+                        "{path} exists but git does not track it, so nobody else gets"
+                        " it; run: git add {quoted}",
+                        path=loose[0],
+                        quoted=shlex.quote(loose[0]),
+                    ),
                 )
             )
             continue

@@ -2,8 +2,9 @@
 
 ``mlhooks check [PATH]`` runs every enabled hook over a whole project without
 pre-commit and ends with a summary by guideline section: the "how compliant is this
-repository" view for reviews and hand-overs. ``mlhooks rules`` lists every code. Hooks
-are found from the package's modules, so a new hook module plugs in without changes.
+repository" view for reviews and hand-overs. ``mlhooks rules`` lists every code and
+``mlhooks explain CODE`` explains one. Hooks are found from the package's modules, so
+a new hook module plugs in without changes.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from mlhooks._config import (
 )
 from mlhooks._diagnostics import CORE_CODES, Diagnostic
 from mlhooks._files import Repo
+from mlhooks._i18n import LANGUAGES, N_, explanation, language, set_language, tr
 from mlhooks._noqa import matches
 
 HOOKS = Option("hooks", "list", [], "only these hook ids (comma-separated)")
@@ -70,7 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply every safe fix")
     check.add_argument("--hooks", type=flag_type(HOOKS), help=HOOKS.help)
     add_flags(check, SHARED_OPTIONS)
-    commands.add_parser("rules", help="list every code with its rule")
+    rules = commands.add_parser("rules", help="list every code with its rule")
+    explain = commands.add_parser("explain", help="explain one code in full")
+    explain.add_argument("code", help="a code such as MLH201")
+    for sub in (rules, explain):
+        sub.add_argument("--lang", choices=LANGUAGES, help="en or ja (default: locale)")
     return parser
 
 
@@ -105,6 +111,7 @@ def check_project(
         if hook.twin in ids:
             continue
         settings = hook_settings(hook, table, where, args)
+        set_language(settings.lang)
         if not any(
             matches(code, settings.select) for code in [*hook.codes, *CORE_CODES]
         ):
@@ -117,28 +124,61 @@ def check_project(
     return results
 
 
+SECTION_NAMES = {
+    "code": N_("code"),
+    "notebooks": N_("notebooks"),
+    "documents": N_("documents"),
+    "data": N_("data"),
+    "experiments": N_("experiments"),
+    "tooling": N_("tooling"),
+}
+
+
+def padded(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (CJK characters take two)."""
+    import unicodedata
+
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+    return text + " " * max(width - len(text) - wide, 0)
+
+
 def summary(results: dict[str, list[Diagnostic]], hooks: list[Hook]) -> str:
     """Per guideline section: how many findings, from which hooks."""
     by_id = {hook.id: hook for hook in hooks}
-    lines = ["Summary by guideline section:"]
+    lines = [tr("Summary by guideline section:")]
     for section in SECTIONS:
+        name = padded(tr(SECTION_NAMES[section]), 22)
         ran = [hook_id for hook_id in results if by_id[hook_id].section == section]
         if not ran:
-            lines.append(f"  {section:<22} not checked")
+            lines.append(f"  {name} " + tr("not checked"))
             continue
         counts = Counter({hook_id: len(results[hook_id]) for hook_id in ran})
         total = sum(counts.values())
         detail = ", ".join(f"{h} {n}" for h, n in sorted(counts.items()) if n)
-        verdict = "ok" if total == 0 else f"{total} finding{'s' * (total != 1)}"
-        lines.append(f"  {section:<22} {verdict:<12} {detail}".rstrip())
+        verdict = tr("ok") if total == 0 else findings(total)
+        lines.append(f"  {name} {padded(verdict, 12)} {detail}".rstrip())
     total = sum(len(found) for found in results.values())
     fixed = sum(d.fixed for found in results.values() for d in found)
-    hooks_run = len(results)
-    plural, hooks_plural = "s" * (total != 1), "s" * (hooks_run != 1)
+    template = (
+        N_("{findings} ({fixed} fixed) from {count} hook.")
+        if len(results) == 1
+        else N_("{findings} ({fixed} fixed) from {count} hooks.")
+    )
     lines.append(
-        f"{total} finding{plural} ({fixed} fixed) from {hooks_run} hook{hooks_plural}."
+        tr(template, findings=findings(total), fixed=fixed, count=len(results))
     )
     return "\n".join(lines) + "\n"
+
+
+def findings(count: int) -> str:
+    if count == 1:
+        return tr("{count} finding", count=count)
+    return tr("{count} findings", count=count)
+
+
+def _repo_at(path: Path) -> Repo:
+    here = path.resolve() == Path.cwd().resolve()
+    return project_root(path) if here else Repo(path.resolve())
 
 
 def command_check(args: dict[str, Any]) -> int:
@@ -147,8 +187,7 @@ def command_check(args: dict[str, Any]) -> int:
         return fail("mlhooks check", f"{args['path']}: not a folder")
 
     def work() -> int:
-        here = path.resolve() == Path.cwd().resolve()
-        repo = project_root(path) if here else Repo(path.resolve())
+        repo = _repo_at(path)
         hooks = load_hooks()
         results = check_project(repo, args, hooks)
         root = repo.root
@@ -162,20 +201,83 @@ def command_check(args: dict[str, Any]) -> int:
     return guarded("mlhooks check", work)
 
 
-def command_rules() -> int:
-    codes = dict(CORE_CODES)
-    for hook in load_hooks():
-        codes.update({code: f"{text} [{hook.id}]" for code, text in hook.codes.items()})
-    for code in sorted(codes):
-        print(f"{code}  {codes[code]}")
+def all_codes(hooks: list[Hook]) -> dict[str, tuple[str, Hook | None]]:
+    """Every code -> (English summary, its hook; None for core codes)."""
+    codes: dict[str, tuple[str, Hook | None]] = {
+        code: (text, None) for code, text in CORE_CODES.items()
+    }
+    for hook in hooks:
+        codes.update({code: (text, hook) for code, text in hook.codes.items()})
+    return codes
+
+
+def _language(args: dict[str, Any]) -> None:
+    lang = args.get("lang")
+    if lang is None:
+        try:
+            table, _ = read_config(project_root().root, None)
+            lang = table.get("lang")
+        except ConfigError:
+            lang = None
+    set_language(lang if isinstance(lang, str) else None)
+
+
+def _summary_of(code: str, english: str) -> str:
+    if language() == "ja":
+        return str(explanation(code).get("summary_ja") or english)
+    return english
+
+
+def command_rules(args: dict[str, Any]) -> int:
+    _language(args)
+    for code, (text, hook) in sorted(all_codes(load_hooks()).items()):
+        where = f" [{hook.id}]" if hook else ""
+        print(f"{code}  {_summary_of(code, text)}{where}")
+    return 0
+
+
+def _indented(text: str) -> list[str]:
+    return [
+        "    " + line if line.strip() else "" for line in text.strip("\n").split("\n")
+    ]
+
+
+def command_explain(args: dict[str, Any]) -> int:
+    _language(args)
+    codes = all_codes(load_hooks())
+    code = args["code"].strip().upper()
+    if code not in codes:
+        import difflib
+
+        close = difflib.get_close_matches(code, list(codes), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        return fail(
+            "mlhooks explain",
+            f"unknown code {args['code']}{hint}; `mlhooks rules` lists them",
+        )
+    text, hook = codes[code]
+    book = explanation(code)
+    ja = language() == "ja"
+    where = (
+        f"{hook.id}, {tr(SECTION_NAMES[hook.section])}" if hook else tr("every hook")
+    )
+    lines = [f"{code}  {_summary_of(code, text)}  [{where}]", ""]
+    for title, key in ((N_("Why"), "why"), (N_("Fix or suppress"), "fix")):
+        body = book.get(f"{key}_ja" if ja else key, "")
+        lines += [tr(title) + ":", *_indented(str(body)), ""]
+    for title, key in ((N_("Bad"), "bad"), (N_("Good"), "good")):
+        lines += [tr(title) + ":", *_indented(str(book.get(key, ""))), ""]
+    print("\n".join(lines).rstrip("\n"))
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = vars(build_parser().parse_args(argv))
-    if args["command"] == "rules":
-        return command_rules()
-    return command_check(args)
+    commands = {
+        "rules": command_rules,
+        "explain": command_explain,
+    }
+    return commands.get(args["command"], command_check)(args)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pytest
 
@@ -24,6 +24,19 @@ def git(cwd: Path, *args: str) -> str:
         ("git", *args), cwd=cwd, env=env, capture_output=True, text=True, check=True
     )
     return done.stdout
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Messages in English whatever the machine's locale; Japanese is asked for,
+    and a test that asked leaves English behind for the next one."""
+    from mlhooks._i18n import set_language
+
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    yield
+    set_language("en")
 
 
 @pytest.fixture

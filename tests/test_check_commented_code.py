@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from mlhooks._i18n import set_language
 from mlhooks._python import Source, parse
 from mlhooks.check_commented_code import Rules, delete_lines, find_blocks, main
 
@@ -260,3 +261,70 @@ def test_corpus_precision_is_perfect_and_recall_above_the_floor():
     assert sum(code) / len(code) >= RECALL_FLOOR
     ambiguous = [r["text"] for r, hit in results if r["label"] == "ambiguous" and hit]
     assert ambiguous == []  # reported only with report-ambiguous
+
+
+# Messages in Japanese.
+
+
+def finding_ja(where: str, lines: str, why: str) -> str:
+    return (
+        f"{where}: MLH211 コメントアウトされたコード（{lines}）: {why}は処理に不要な"
+        "コードです。削除する（履歴は git に残ります）か、別案の記録として残すなら"
+        "文章に書き直してください"
+    )
+
+
+JAPANESE = [
+    ("# model.fit(X, y)\n", finding_ja("a.py:1:1", "1 行目", "model.fit() の呼び出し")),
+    (
+        "def f(x):\n    # if debug:\n    #     print(x)\n    return x\n",
+        finding_ja("a.py:2:5", "2〜3 行目", "if 文"),
+    ),
+    (
+        "m = Model(\n    a=1,\n    # dropout=0.5,\n)\n",
+        finding_ja("a.py:3:5", "3 行目", "引数（dropout=...）"),
+    ),
+    (
+        "EPOCHS = 100\n# EPOCHS = 3\n",
+        finding_ja("a.py:2:1", "2 行目", "EPOCHS への別の値の代入"),
+    ),
+    (
+        "# import pdb; pdb.set_trace()\n",
+        finding_ja("a.py:1:1", "1 行目", "pdb の import 文"),
+    ),
+    (
+        "# @app.command()\ndef f():\n    pass\n",
+        finding_ja("a.py:1:1", "1 行目", "デコレータ（@app.command()）"),
+    ),
+]
+
+
+@pytest.fixture
+def english_afterwards():
+    """The language is process-wide: set it back for the tests that follow."""
+    yield
+    set_language("en")
+
+
+@pytest.mark.parametrize(("text", "expected"), JAPANESE)
+def test_findings_in_japanese(make_files, capsys, english_afterwards, text, expected):
+    make_files({"a.py": text})
+    assert main(["--lang", "ja", "a.py"]) == 1
+    assert capsys.readouterr().out == expected + "\n"
+
+
+def test_lang_in_pyproject_gives_japanese(make_files, capsys, english_afterwards):
+    text, expected = JAPANESE[1]
+    make_files({"pyproject.toml": '[tool.mlhooks]\nlang = "ja"\n', "a.py": text})
+    assert main(["a.py"]) == 1
+    assert capsys.readouterr().out == expected + "\n"
+
+
+def test_a_japanese_locale_gives_japanese(
+    make_files, capsys, monkeypatch, english_afterwards
+):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    text, expected = JAPANESE[0]
+    make_files({"a.py": text})
+    assert main(["a.py"]) == 1
+    assert capsys.readouterr().out == expected + "\n"

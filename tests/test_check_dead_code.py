@@ -10,6 +10,7 @@ import pytest
 
 from mlhooks._cli import Context, hook_settings
 from mlhooks._files import Repo
+from mlhooks._i18n import set_language
 from mlhooks.check_dead_code import HOOK, main
 
 RESOURCES = Path(__file__).parent / "resources" / "check-dead-code"
@@ -444,3 +445,91 @@ def test_corpus_precision_and_recall(tmp_path):
             assert got - want == set(), case.name
             true, missed = true + len(want & got), missed + len(want - got)
         assert true / (true + missed) >= (1.0 if options else RECALL_FLOOR)
+
+
+# Messages in Japanese.
+
+JA_WHY = "ガイドラインでは処理に不要なコードは削除します"
+JA_UNUSED_OS = (
+    "a.py:1:8: MLH201 'os' は import されていますが使われていません:"
+    f" {JA_WHY}。import を削除するか、副作用のために import しているなら"
+    " '# noqa: MLH201' を付けてください"
+)
+JAPANESE = [
+    ("import os, sys\nprint(sys)\n", [JA_UNUSED_OS]),
+    (
+        "def main():\n    loss = 1\n    return 0\n    print(loss)\n",
+        [
+            "a.py:2:5: MLH202 main() のローカル変数 'loss' は代入されていますが"
+            f"読まれていません: {JA_WHY}。代入をやめる（呼び出しに必要な処理があるなら"
+            "呼び出しだけ残す）か、名前を '_loss' に変えてください",
+            "a.py:4:5: MLH203 3 行目の 'return' より後のコード（4 行目）は実行されません:"
+            f" {JA_WHY}。削除してください",
+        ],
+    ),
+    (
+        "while False:\n    print(1)\n    print(2)\nbreakpoint()\n",
+        [
+            "a.py:1:1: MLH204 'while False:' の中身（2〜3 行目）は実行されることが"
+            f"ありません: {JA_WHY}。分岐を削除するか、設定ファイルのオプションで"
+            "切り替えるようにしてください",
+            "a.py:4:1: MLH205 デバッガの呼び出し 'breakpoint()' が残っています: ここに"
+            "到達した実行はすべて止まります（学習ジョブや CI が入力待ちになります）。"
+            "削除してください",
+        ],
+    ),
+    (
+        "def helper():\n    pass\n\n\nclass Old:\n    pass\n",
+        [
+            f"a.py:{where}: MLH206 {what} は定義されていますが、リポジトリのどこからも"
+            f"使われていません: {JA_WHY}。削除するか、リポジトリ外のコードが使っている"
+            "なら ignore-names に追加してください"
+            for where, what in (("1:1", "関数 'helper'"), ("5:1", "クラス 'Old'"))
+        ],
+    ),
+]
+
+
+@pytest.fixture
+def english_afterwards():
+    """The language is process-wide: set it back for the tests that follow."""
+    yield
+    set_language("en")
+
+
+@pytest.mark.parametrize(("text", "expected"), JAPANESE)
+def test_findings_in_japanese(make_files, capsys, english_afterwards, text, expected):
+    assert run(make_files, capsys, {"a.py": text}, "--lang", "ja") == expected
+
+
+def test_lang_in_pyproject_gives_japanese(make_files, capsys, english_afterwards):
+    make_files({"pyproject.toml": '[tool.mlhooks]\nlang = "ja"\n'})
+    text, expected = JAPANESE[3]
+    assert run(make_files, capsys, {"a.py": text}) == expected
+
+
+def test_a_japanese_locale_gives_japanese(
+    make_files, capsys, monkeypatch, english_afterwards
+):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert run(make_files, capsys, {"a.py": "import os, sys\nprint(sys)\n"}) == [
+        JA_UNUSED_OS
+    ]
+
+
+def test_cached_findings_follow_the_language_of_the_run(
+    make_files, capsys, english_afterwards
+):
+    """Findings come from the cache on a second run: in that run's language."""
+    files = {"a.py": "import os, sys\nprint(sys)\n"}
+    english = [unused_import("a.py:1:8", "os")]
+    assert run(make_files, capsys, files) == english
+    assert run(make_files, capsys, files, "--lang", "ja") == [JA_UNUSED_OS]
+    assert run(make_files, capsys, files) == english
+    assert run(make_files, capsys, files, "--lang", "ja") == [JA_UNUSED_OS]
+    shards = Path(".mlhooks_cache", HOOK.id).glob("*/[0-9a-f][0-9a-f].json")
+    entries = [key for shard in shards for key in json.loads(shard.read_text())]
+    assert sorted(key.split("@")[1] for key in entries if key.startswith("a")) == [
+        "en",
+        "ja",
+    ]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from mlhooks._config import resolve
+from mlhooks._i18n import set_language
 from mlhooks._pyfunctions import scopes
 from mlhooks._python import parse
 from mlhooks.check_docstring_args import OPTIONS, check_source, main, make_rules
@@ -499,3 +500,148 @@ def test_labelled_corpus_precision_and_recall():
     assert got - expected == set()  # precision 1.0
     assert len(true) / len(expected) >= RECALL_FLOOR
     assert len(expected) >= 80
+
+
+JA_AGREE = "（コメントはコードと矛盾しないこと）"
+
+
+def ja_extra(where: str, fn: str, name: str) -> str:
+    return (
+        f"{where}: MLH301 {fn} の docstring にある '{name}' はシグネチャにありません。"
+        f"名前を変えたか削除しましたか？ docstring を更新してください{JA_AGREE}"
+    )
+
+
+def ja_missing(where: str, fn: str, name: str, title: str = "Args") -> str:
+    return (
+        f"{where}: MLH302 {fn} の {title} セクションに '{name}' がありません。"
+        f"追記してください{JA_AGREE}"
+    )
+
+
+def ja_typed(where: str, fn: str, what: str, doc: str, annotation: str) -> str:
+    return (
+        f"{where}: MLH304 {fn} の docstring では{what}の型が {doc} ですが、型注釈は"
+        f" {annotation} です。docstring か型注釈を直してください{JA_AGREE}"
+    )
+
+
+JAPANESE_FINDINGS = {
+    "extra": (GOOGLE_EXTRA, [], [ja_extra("m.py:7:9", "train()", "lr")]),
+    "missing and order": (
+        MISSING_AND_ORDER,
+        [],
+        [
+            ja_missing("m.py:5:9", "Trainer.fit()", "**kwargs"),
+            ja_missing("m.py:5:9", "Trainer.fit()", "*args"),
+            "m.py:5:9: MLH303 Trainer.fit() の引数の記載順 (epochs, data) がシグネチャ"
+            "の順 (data, epochs) と異なります。Args セクションを並べ替えてください",
+        ],
+    ),
+    "types": (
+        TYPES,
+        [],
+        [
+            ja_typed("m.py:6:9", "scale()", " 'x' ", "str", "float"),
+            ja_typed("m.py:10:9", "scale()", "戻り値", "float", "str"),
+        ],
+    ),
+    "returns and yields": (
+        BODY,
+        [],
+        [
+            "m.py:4:5: MLH305 save() には Returns セクションがありますが、何も返しません。"
+            f"セクションを削除するか、値を返してください{JA_AGREE}",
+            "m.py:13:5: MLH307 rows() はジェネレータですが、Yields ではなく Returns"
+            " セクションを書いています。セクション名を Yields に変えてください"
+            + JA_AGREE,
+            "m.py:22:5: MLH307 table() には Yields セクションがありますが、yield"
+            " しません。代わりに Returns セクションを書くか、削除してください"
+            + JA_AGREE,
+        ],
+    ),
+    "misspelt": (
+        'def f(x):\n    """F.\n\n    Agrs:\n        x: X.\n    """\n',
+        [],
+        [
+            "m.py:4:5: MLH309 f(): セクション見出し 'Agrs:' は 'Args:' の綴り間違いの"
+            "ようで、どのツールもセクションとして読みません。綴りを直してください"
+        ],
+    ),
+    "japanese sections": (
+        JAPANESE,
+        [],
+        [
+            ja_missing("m.py:4:5", "学習()", "回数", "引数"),
+            ja_extra("m.py:6:9", "学習()", "エポック"),
+        ],
+    ),
+    "init in class docstring": (
+        INIT,
+        [],
+        [
+            "m.py:4:5: MLH302 Model.__init__() の Args セクション（クラスの docstring）"
+            f"に 'width' がありません。追記してください{JA_AGREE}",
+            ja_extra("m.py:6:9", "Model.__init__()", "depth"),
+        ],
+    ),
+    "raises": (
+        RAISES,
+        ["--check-raises"],
+        [
+            "m.py:12:9: MLH308 load() の docstring は 'KeyError' を送出すると書いて"
+            "いますが、本体はそれを送出しません。項目を削除するか、送出してください"
+            + JA_AGREE
+        ],
+    ),
+    "require returns": (
+        REQUIRE,
+        ["--require-returns"],
+        [
+            "m.py:1:1: MLH306 load() は値を返しますが、docstring に Returns セクション"
+            "がありません。何を返すかを書いてください (require-returns)"
+        ],
+    ),
+    "no arguments section": (
+        'def f(a, b):\n    """F.\n\n    Adds.\n    """\n',
+        ["--no-allow-no-args-section"],
+        [
+            f"m.py:2:5: MLH302 f() の docstring に '{n}' を記載する引数セクションが"
+            "ありません (allow-no-args-section = false)。引数セクションを追加してください"
+            for n in "ab"
+        ],
+    ),
+}
+
+
+@pytest.fixture
+def english_afterwards():
+    """Leave the language as the other tests expect it."""
+    yield
+    set_language("en")
+
+
+@pytest.mark.parametrize(
+    "text, argv, expected", JAPANESE_FINDINGS.values(), ids=JAPANESE_FINDINGS
+)
+def test_findings_in_japanese(
+    make_files, capsys, english_afterwards, text, argv, expected
+):
+    assert run(make_files, capsys, {"m.py": text}, "--lang", "ja", *argv) == (
+        1,
+        expected,
+    )
+
+
+def test_lang_from_config_gives_japanese(make_files, capsys, english_afterwards):
+    make_files({"pyproject.toml": '[tool.mlhooks]\nlang = "ja"\n'})
+    text, argv, expected = JAPANESE_FINDINGS["init in class docstring"]
+    assert run(make_files, capsys, {"m.py": text}, *argv) == (1, expected)
+
+
+def test_japanese_locale_gives_japanese(
+    make_files, capsys, monkeypatch, english_afterwards
+):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    text, argv, expected = JAPANESE_FINDINGS["types"]
+    assert run(make_files, capsys, {"m.py": text}, *argv) == (1, expected)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from conftest import git
 
+from mlhooks._i18n import set_language
 from mlhooks.check_dvc import main
 
 RESOURCES = Path(__file__).parent / "resources" / "check-dvc"
@@ -736,3 +737,265 @@ def test_submodules_and_symlinks_hold_no_data(git_repo, make_files, capsys):
 def test_dvc_files_alone_ask_for_dvc_init(make_files, capsys):
     make_files({"dvc.yaml": "stages: {}\n"})
     assert run(capsys) == (1, [NOT_INITIALISED.format(path="dvc.yaml")])
+
+
+# Japanese -------------------------------------------------------------------------
+
+JA_WHY = (
+    "ガイドラインではデータとモデルを DVC でバージョン管理し、各実験がどのデータを"
+    "使ったかを明示します"
+)
+JA_GIT = "DVC なら git がデータの全版を永久に抱え込むこともありません"
+JA_FOLDER = (
+    "を git に追加できず、'!' ルールでも戻せません: dvc add は書き込みを拒否し、"
+    "既存のものも DVC から見えず、データがバージョン管理されません"
+)
+JA_KEPT = "(DVC はデータを git の外に置き、ハッシュでバージョン管理します)"
+JA_REFUSED = (
+    "DVC がこのファイルを受け付けないため、記録された内容を pull も再現もできません;"
+    " git から最後の正常な版を取り出すか、削除して dvc repro を実行してください"
+)
+JA_PULL = "他の人 (CI を含む) はデータを dvc pull できません"
+JA_NOT_INITIALISED = (
+    ".: MLH502 リポジトリにデータ・モデル・DVC ファイル (data/raw/customers.csv)"
+    " があるのに DVC が初期化されていません (.dvc/config がありません):"
+    f" {JA_WHY}; 実行: dvc init のあと、データを dvc add して .dvc ファイルを"
+    "コミットしてください"
+)
+
+
+@pytest.fixture
+def reset_language():
+    """The language a Japanese run chose does not outlive the test."""
+    yield
+    set_language("en")
+
+
+@pytest.mark.usefixtures("reset_language")
+@pytest.mark.parametrize(
+    ("files", "loose", "args", "expected"),
+    [
+        (
+            {"data/raw/customers.csv": "a\n", "data/raw/labels.txt": "cat\n"},
+            {},
+            ["--select", "MLH501"],
+            [
+                "data/raw/customers.csv: MLH501 データファイル (.csv)が DVC ではなく"
+                f" git で管理されています: {JA_WHY}。{JA_GIT}; 実行: git rm --cached"
+                " data/raw/customers.csv && dvc add data/raw/customers.csv",
+                "data/raw/labels.txt: MLH501 データフォルダ data/ 内のファイルが DVC"
+                f" ではなく git で管理されています: {JA_WHY}。{JA_GIT}; 実行: git rm"
+                " --cached data/raw/labels.txt && dvc add data/raw/labels.txt",
+            ],
+        ),
+        (
+            {f"data/raw/images/{i:02}.png": b"\x89PNG" for i in range(12)},
+            {},
+            ["--select", "MLH501"],
+            [
+                "data/raw/images: MLH501 data/raw/images/ 内の 12 個のデータファイル"
+                " (data/raw/images/00.png など)が DVC ではなく git で管理されています:"
+                f" {JA_WHY}。{JA_GIT}; 実行: git rm -r --cached data/raw/images && dvc"
+                " add data/raw/images"
+            ],
+        ),
+        (
+            {"assets/blob.bin": b"x" * 3000},
+            {},
+            ["--select", "MLH501", "--max-size", "2"],
+            [
+                "assets/blob.bin: MLH501 3 KiB のファイル (max-size の 2 KiB を超過)が"
+                f" DVC ではなく git で管理されています: {JA_WHY}。{JA_GIT}; 実行: git"
+                " rm --cached assets/blob.bin && dvc add assets/blob.bin"
+            ],
+        ),
+        (
+            {"data/raw/customers.csv": "a\n"},
+            {},
+            ["--select", "MLH502"],
+            [JA_NOT_INITIALISED],
+        ),
+        (
+            {"data/raw/customers.csv": "a\n"},
+            DVC_INIT,
+            ["--select", "MLH502"],
+            [
+                ".dvc/config: MLH502 .dvc/config が git で追跡されていないため、clone"
+                " したリポジトリは DVC プロジェクトにならず、データを pull できません:"
+                f" {JA_WHY}; 実行: git add .dvc/config .dvc/.gitignore .dvcignore"
+            ],
+        ),
+        (
+            {**DVC_INIT, ".gitignore": "# 生データ\n/data/\n"},
+            {"data/raw/x.csv": "a\n"},
+            [],
+            [
+                ".gitignore:2:1: MLH506 ルール '/data/' がフォルダ data/ を無視して"
+                "いるため、その下の .dvc ファイル (data/raw/x.csv.dvc)"
+                f" {JA_FOLDER}; '/data/' を '/data/**', '!/data/**/' と"
+                " '!/data/**/*.dvc' に置き換えてください (ファイルは無視されたまま、"
+                "フォルダと .dvc ファイルは無視されなくなります)"
+            ],
+        ),
+        (
+            {**DVC_INIT, "data/.gitignore": "*\n!.gitignore\n"},
+            {"data/raw/x.csv": "a\n"},
+            [],
+            [
+                "data/.gitignore:1:1: MLH506 ルール '*' がフォルダ data/raw/ を無視して"
+                "いるため、その下の .dvc ファイル (data/raw/x.csv.dvc)"
+                f" {JA_FOLDER}; data/.gitignore の '*' の下に '!*/' と '!*.dvc' を"
+                "追加してください"
+            ],
+        ),
+        (
+            {**DVC_INIT, ".gitignore": "data/raw/*\n"},
+            {"data/raw/x.csv": "a\n"},
+            [],
+            [
+                ".gitignore:1:1: MLH506 ルール 'data/raw/*' が .dvc ファイル"
+                " data/raw/x.csv.dvc を無視しているため、git に追加できず dvc add も"
+                "書き込みを拒否し、データがバージョン管理されません; .gitignore の"
+                " 'data/raw/*' の下に '!*.dvc' を追加してください"
+            ],
+        ),
+        (
+            {**DVC_INIT, ".gitignore": "/dat*/\n"},
+            {"data/raw/x.csv": "a\n"},
+            [],
+            [
+                ".gitignore:1:1: MLH506 ルール '/dat*/' がフォルダ data/ を無視して"
+                "いるため、その下の .dvc ファイル (data/raw/x.csv.dvc)"
+                f" {JA_FOLDER}; '/dat*/' をフォルダではなくフォルダ内のファイルを無視"
+                "するように変えてから (git は無視されたフォルダの中を見ないため、'!'"
+                " ルールでは .dvc ファイルを戻せません)、'!*.dvc' を追加してください"
+            ],
+        ),
+    ],
+)
+def test_messages_in_japanese(make_files, capsys, files, loose, args, expected):
+    make_files(files)
+    make_files(loose, track=False)
+    assert run(capsys, "--lang", "ja", *args) == (1, expected)
+
+
+@pytest.mark.usefixtures("reset_language")
+@pytest.mark.parametrize(
+    ("remove", "edits", "expected"),
+    [
+        (
+            (),
+            {"dvc.lock": ("schema: '2.0'", "schema: 2.0")},
+            f"dvc.lock:1:1: MLH503 dvc.lock の schema が '2.0' ではなく 2.0 です:"
+            f" {JA_REFUSED}",
+        ),
+        (
+            (),
+            {"dvc.lock": ("    - path: src/prepare.py\n", "    - pth: src/x.py\n")},
+            "dvc.lock:10:1: MLH503 ステージ 'prepare' が記録する deps の 2 番目の"
+            f"エントリに path がありません: {JA_REFUSED}",
+        ),
+        (
+            (),
+            {"data/raw/images.dvc": ("outs:", "outz:")},
+            "data/raw/images.dvc: MLH503 images.dvc に 'outs' がありません: DVC は"
+            "どのデータを追跡しているか判断できません; 作り直してください: dvc add"
+            " data/raw/images",
+        ),
+        (
+            (),
+            {"dvc.yaml": ("  prepare:\n", "  prepare\n")},
+            "dvc.yaml:3:1: MLH503 dvc.yaml を YAML として解析できません (mapping"
+            " values are not allowed here): DVC が読み込めません; YAML を修正するか、"
+            "git から最後の正常な版を取り出してください",
+        ),
+        (
+            (),
+            {"dvc.yaml": ("    - src/prepare.py\n", "    - data/raw/labels.csv\n")},
+            "dvc.yaml:6:1: MLH504 ステージ 'prepare' が依存する data/raw/labels.csv"
+            " が存在しません: 作業ツリーになく、git でも追跡されておらず、生成する .dvc"
+            " ファイルやステージもないため、新しい clone では dvc repro が失敗します;"
+            " 追加する (dvc add data/raw/labels.csv) か、パスを修正してください",
+        ),
+        (
+            ("dvc.lock",),
+            {},
+            "dvc.yaml: MLH504 dvc.yaml にステージがあるのに dvc.lock がないため、出力を"
+            "どのデータとコードで作ったかの記録が残りません (dvc pull で取得できず、"
+            "dvc repro は全ステージを再実行します); 実行: dvc repro && git add"
+            " dvc.lock",
+        ),
+        (
+            ("models/.gitignore",),
+            {},
+            "dvc.yaml:17:1: MLH505 DVC の出力 models/model.pkl が git で無視されて"
+            f"いないため、git add でデータそのものがコミットされてしまいます {JA_KEPT};"
+            " models/.gitignore に /model.pkl の行を追加してください (dvc add と dvc"
+            " repro が書き込む行です)",
+        ),
+        (
+            (),
+            {".dvc/config": ("    remote = storage\n", "")},
+            f".dvc/config: MLH507 .dvc/config にデフォルトリモートがありません: dvc"
+            f" push の送り先がないため、{JA_PULL}; 実行: dvc remote add -d storage"
+            " <url> && git add .dvc/config",
+        ),
+    ],
+)
+def test_dvc_file_messages_in_japanese(git_repo, capsys, remove, edits, expected):
+    copy_project(git_repo, "dvc3", *remove, edits=edits)
+    assert run(capsys, "--lang", "ja") == (1, [expected])
+
+
+@pytest.mark.usefixtures("reset_language")
+@pytest.mark.parametrize(
+    ("config", "local", "line"),
+    [
+        (
+            "",
+            REMOTE.format(name="mine"),
+            ".dvc/config: MLH507 デフォルトリモート 'mine' が git で共有されない"
+            f" .dvc/config.local にしか設定されていないため、{JA_PULL}; 実行: dvc"
+            " remote add mine <url> && dvc remote default mine && git add .dvc/config",
+        ),
+        (
+            "[core]\n    remote = storage\n",
+            "['remote \"storage\"']\n    url = /home/me/dvc\n",
+            ".dvc/config:2:1: MLH507 デフォルトリモート 'storage' が .dvc/config に"
+            "定義されていません (git で共有されない .dvc/config.local にしかありません)。"
+            f"そのため{JA_PULL}; 実行: dvc remote add storage <url> && git add"
+            " .dvc/config",
+        ),
+        (
+            "[core]\n    remote = storage\n",
+            None,
+            ".dvc/config:2:1: MLH507 デフォルトリモート 'storage' が .dvc/config に"
+            f"定義されていないため、{JA_PULL}; 実行: dvc remote add storage <url> &&"
+            " git add .dvc/config",
+        ),
+    ],
+)
+def test_remote_messages_in_japanese(git_repo, make_files, capsys, config, local, line):
+    copy_project(git_repo, "dvc3")
+    make_files({".dvc/config": config})
+    if local is not None:
+        make_files({".dvc/config.local": local}, track=False)
+    assert run(capsys, "--lang", "ja") == (1, [line])
+
+
+@pytest.mark.usefixtures("reset_language")
+def test_lang_in_pyproject_gives_japanese(make_files, capsys):
+    make_files({"data/raw/customers.csv": "a\n"})
+    make_files({"pyproject.toml": '[tool.mlhooks]\nlang = "ja"\n'})
+    assert run(capsys, "--select", "MLH502") == (1, [JA_NOT_INITIALISED])
+
+
+@pytest.mark.usefixtures("reset_language")
+def test_a_japanese_locale_gives_japanese(make_files, capsys, monkeypatch):
+    make_files({"data/raw/customers.csv": "a\n"})
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert run(capsys, "--select", "MLH502") == (1, [JA_NOT_INITIALISED])
+    assert run(capsys, "--select", "MLH502", "--lang", "en") == (
+        1,
+        [NOT_INITIALISED.format(path="data/raw/customers.csv")],
+    )

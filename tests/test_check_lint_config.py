@@ -736,3 +736,162 @@ def test_tokens_flake8_refuses_are_mlh005(make_files, capsys, name, content, exp
     setup(make_files, {"setup.cfg": None, name: content})
     assert main(["--select", "MLH005"]) == 1
     assert capsys.readouterr().out == expected + "\n"
+
+
+JA_WHY_ISORT = (
+    "isort が独自に import を折り返し、それを black が書き直すため、両者が互いの import"
+    " ブロックを書き換え合います"
+)
+JA_FLAKE8_79 = (
+    "setup.cfg:2:1: MLH601 flake8 の max-line-length = 79 (setup.cfg [flake8]) が black"
+    " の line-length = 88 (pyproject.toml [tool.black]) より短くなっています: black が"
+    "書いた行を flake8 が E501 として拒否します。max-line-length = 88 を設定してください"
+)
+JA_CASES = {
+    "flake8 shorter than black": (
+        {"setup.cfg": "[flake8]\nmax-line-length = 79\nextend-ignore = E203,E701\n"},
+        [JA_FLAKE8_79],
+    ),
+    "isort width below black's, with the profile": (
+        {
+            "pyproject.toml": PYPROJECT.replace("88", "100"),
+            "setup.cfg": FLAKE8.replace("88", "100"),
+        },
+        [
+            "pyproject.toml:5:1: MLH601 isort の line_length = 88 (pyproject.toml"
+            " [tool.isort], black プロファイルの値) が black の line-length = 100"
+            " (pyproject.toml [tool.black]) より短くなっています: black が1行のままにした"
+            " import を isort が折り返すため、black の出力に対して `isort --check` が"
+            "失敗します。line_length = 100 を設定してください"
+        ],
+    ),
+    "isort overrides the profile": (
+        {"pyproject.toml": PYPROJECT + "force_grid_wrap = 2\n"},
+        [
+            "pyproject.toml:6:1: MLH602 isort の force_grid_wrap = 2 (pyproject.toml"
+            " [tool.isort]) が black プロファイルの force_grid_wrap = 0 を上書きしています:"
+            f" {JA_WHY_ISORT}。この設定を削除してください"
+        ],
+    ),
+    "isort profile in pre-commit args": (
+        {
+            "pyproject.toml": "[tool.black]\nline-length = 100\n",
+            "setup.cfg": FLAKE8.replace("88", "100"),
+            ".pre-commit-config.yaml": hooks(
+                "black", "{id: isort, args: [--profile=google]}", "flake8"
+            ),
+        },
+        [
+            ".pre-commit-config.yaml: MLH602 isort が black プロファイルを使っていません"
+            " (.pre-commit-config.yaml の isort の args: profile = google):"
+            f" {JA_WHY_ISORT}。isort フックの args に --profile=black を渡してください。"
+            "line_length = 100 も設定してください"
+        ],
+    ),
+    "ignore replacing the defaults": (
+        {"setup.cfg": "[flake8]\nmax-line-length = 88\nignore = E203,E501\n"},
+        [
+            "setup.cfg:3:1: MLH603 flake8 の ignore = E203,E501 (setup.cfg [flake8]) が"
+            " flake8 のデフォルトの ignore リストを置き換えるため、PEP 8 では任意で black"
+            " のスタイルと一部矛盾する E121, E123, E126, E226, E24, E704, W503, W504"
+            " が再び有効になります。デフォルトのリストが残るよう、ignore を extend-ignore"
+            " に改名してください",
+            "setup.cfg:3:1: MLH604 flake8 が E701,E704,W503 を報告します (setup.cfg"
+            " [flake8]): これらは black 自身の出力で発生する (E701 'class A: ...' の"
+            "1行記述; E704 'def f(): ...' の1行記述; W503 二項演算子の前の改行) ため、"
+            "flake8 は整形したばかりのコードを拒否します。ignore = E203,E501 を"
+            " extend-ignore = E203,E501,E701 に置き換えてください",
+        ],
+    ),
+    "defaults everywhere": (
+        {"pyproject.toml": None, "setup.cfg": None},
+        [
+            ".: MLH601 flake8 の max-line-length = 79 (デフォルト値) が black の"
+            " line-length = 88 (デフォルト値) より短くなっています: black が書いた行を"
+            " flake8 が E501 として拒否します。.flake8 の [flake8] セクションに"
+            " max-line-length = 88 を設定してください",
+            ".: MLH602 isort が black プロファイルを使っていません (isort の設定なし):"
+            f' {JA_WHY_ISORT}。pyproject.toml の [tool.isort] に profile = "black" を'
+            "設定してください",
+            ".: MLH604 flake8 が E203,E701 を報告します (flake8 の設定なし): これらは"
+            " black 自身の出力で発生する (E203 スライスの ':' の前の空白; E701"
+            " 'class A: ...' の1行記述) ため、flake8 は整形したばかりのコードを拒否"
+            "します。.flake8 の [flake8] セクションに extend-ignore = E203,E701 を設定"
+            "してください",
+        ],
+    ),
+    "flake8 settings in pyproject.toml": (
+        {"pyproject.toml": PYPROJECT + "\n[tool.flake8]\nmax-line-length = 88\n"},
+        [
+            "pyproject.toml:7:1: MLH605 pyproject.toml の [tool.flake8] にある flake8"
+            " の設定は読まれません: flake8 が読むのは setup.cfg、tox.ini、.flake8 だけ"
+            "なので、これとは別の設定で検査しています。.flake8 の [flake8] セクションに"
+            "移すか、flake8 フックの additional_dependencies に Flake8-pyproject を追加"
+            "してください"
+        ],
+    ),
+    "flake8 missing from pre-commit": (
+        {".pre-commit-config.yaml": hooks("black", "isort")},
+        [
+            ".pre-commit-config.yaml: MLH606 flake8 が .pre-commit-config.yaml で実行"
+            "されていません: ガイドラインは変更のたびに black、isort、flake8 をかける"
+            "ことを求めており、それを実行するのが pre-commit です。repos に追加して"
+            "ください: - {repo: https://github.com/pycqa/flake8, rev: 7.5.0, hooks:"
+            " [{id: flake8}]} (ruff の ruff フックでも可)"
+        ],
+    ),
+    "comment in extend-ignore": (
+        {"setup.cfg": FLAKE8.rstrip("\n") + "  # black\n"},
+        [
+            "setup.cfg:3:1: MLH005 flake8 の extend-ignore にある '#' はエラーコードでは"
+            "ありません: flake8 6 以降はここで停止し (ValueError: Error code '#'"
+            " supplied to 'extend-ignore' option does not match"
+            " '^[A-Z]{1,3}[0-9]{0,3}$')、何も検査しません。コメントは別の行に移して"
+            "ください"
+        ],
+    ),
+    "broken INI": (
+        {"setup.cfg": "[flake8]\nmax-line-length = 88\nE203\n"},
+        [
+            "setup.cfg:3:1: MLH005 INI として解析できません: 'E203' は [section] 見出し"
+            "でも key = value の行でもありません"
+        ],
+    ),
+    "no repos list": (
+        {".pre-commit-config.yaml": "just a string\n"},
+        [
+            ".pre-commit-config.yaml: MLH005 pre-commit の設定ではありません: 'repos'"
+            " のリストがありません"
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("changes", "expected"), JA_CASES.values(), ids=list(JA_CASES))
+def test_japanese_messages(make_files, capsys, changes, expected):
+    setup(make_files, changes)
+    assert main(["--lang", "ja"]) == 1
+    assert capsys.readouterr().out.splitlines() == expected
+
+
+def test_lang_in_pyproject_gives_japanese(make_files, capsys):
+    pyproject = PYPROJECT + '[tool.mlhooks]\nlang = "ja"\n'
+    setup(
+        make_files,
+        {
+            "pyproject.toml": pyproject,
+            "setup.cfg": "[flake8]\nmax-line-length = 79\nextend-ignore = E203,E701\n",
+        },
+    )
+    assert main([]) == 1
+    assert capsys.readouterr().out == JA_FLAKE8_79 + "\n"
+
+
+def test_japanese_locale_gives_japanese(make_files, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    setup(
+        make_files,
+        {"setup.cfg": "[flake8]\nmax-line-length = 79\nextend-ignore = E203,E701\n"},
+    )
+    assert main([]) == 1
+    assert capsys.readouterr().out == JA_FLAKE8_79 + "\n"

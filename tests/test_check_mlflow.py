@@ -3,10 +3,12 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from conftest import git
 
+from mlhooks._i18n import set_language
 from mlhooks.check_mlflow import main
 
 RESOURCES = Path(__file__).parent / "resources" / "check-mlflow"
@@ -1147,3 +1149,146 @@ def test_options_from_pyproject(make_plain, capsys):
         "requirements.txt": "numpy\n",
     }
     assert run(make_plain, capsys, files) == (0, [])
+
+
+# --- Japanese messages ---------------------------------------------------------
+
+WHY_511_JA = (
+    "ガイドラインの実験管理では、学習の run ごとにパラメータ・メトリクス・git のコミット・"
+    "モデルを自動で記録します"
+)
+WHY_512_JA = (
+    "run とその成果物やモデルはトラッキングストアに置くものです。git に入れると run の"
+    "たびに履歴が膨らみ、マージのたびに衝突します"
+)
+WHY_513_JA = (
+    "ガイドラインは誰でも再構築できる実行環境を求めており、mlflow がなければ学習は"
+    " import の時点で止まります"
+)
+WHY_514_JA = (
+    "チームのコンプライアンス規程では鍵をリポジトリに置かないことになっており、git は"
+    "コミットされた秘密情報をすべて履歴に残します"
+)
+CALLS_JA = (
+    "mlflow.start_run()、mlflow.log_*()、mlflow.autolog()、MLflow のロガーやコールバックの"
+    "いずれもありません"
+)
+DECLARE = "add a line `mlflow` to requirements.txt"
+ADD_JA = "学習の開始時に `import mlflow` と `mlflow.autolog()` を追加"
+MODULES = "\n".join(f"from churn import m{n}" for n in range(4))
+JAPANESE = [
+    (
+        {"requirements.txt": "scikit-learn\n", "train.py": UNTRACKED},
+        [
+            f"train.py: MLH511 学習スクリプトが MLflow に run を記録していません:"
+            f" スクリプト内に {CALLS_JA}。{WHY_511_JA}。{ADD_JA}し（または"
+            " `with mlflow.start_run():` の中で記録し）、さらに requirements.txt に"
+            " `mlflow` という行を追加してください"
+        ],
+    ),
+    (
+        {
+            **ENV,
+            "notebooks/train.ipynb": notebook("import pandas", "model.fit(X, y)"),
+        },
+        [
+            "notebooks/train.ipynb: MLH511 学習ノートブックが MLflow に run を記録して"
+            f"いません: ノートブック内に {CALLS_JA}。{WHY_511_JA}。{ADD_JA}してください"
+            "（または `with mlflow.start_run():` の中で記録してください）"
+        ],
+    ),
+    (
+        {
+            **ENV,
+            "train.py": script(MODULES + "\n\ndef main(m): m.fit(0)"),
+            **{f"churn/m{n}.py": "X = 1\n" for n in range(4)},
+        },
+        [
+            "train.py: MLH511 学習スクリプトが MLflow に run を記録していません:"
+            " スクリプト内にも、import しているプロジェクトのモジュール（churn/m0.py,"
+            f" churn/m1.py, churn/m2.py ほか 1 件）内にも {CALLS_JA}。{WHY_511_JA}。"
+            f"{ADD_JA}してください（または `with mlflow.start_run():` の中で記録して"
+            "ください）"
+        ],
+    ),
+    (
+        {
+            **USES,
+            "pyproject.toml": "[project]\nname = 'x'\ndependencies = ['numpy']\n",
+        },
+        [
+            "pyproject.toml: MLH513 mlflow が import されていますが（train.py:1）、"
+            f"どの環境ファイル（pyproject.toml）にも宣言されていません。{WHY_513_JA}。"
+            'pyproject.toml の dependencies に "mlflow" を追加してください'
+            "（mlflow-skinny でも構いません）"
+        ],
+    ),
+    (
+        {**ENV, "src/config.py": f"DATABRICKS_TOKEN = '{DAPI}'\n"},
+        [
+            "src/config.py:1:20: MLH514 MLflow トラッキングの認証情報がリポジトリに"
+            f"書かれています（DATABRICKS_TOKEN = '***'）。{WHY_514_JA}。DATABRICKS_TOKEN"
+            " はリポジトリの外（シェルのプロファイル、CI のシークレット変数）で設定し、"
+            "漏れた値はローテーションしてください"
+        ],
+    ),
+    (
+        {**ENV, ".env": f"MLFLOW_TRACKING_URI={SECRET_URI}\n"},
+        [
+            ".env:1:1: MLH514 MLflow トラッキングの認証情報がリポジトリに書かれています"
+            f"（{URI}）。{WHY_514_JA}。URI からユーザー名とパスワードを取り除き、"
+            "MLFLOW_TRACKING_USERNAME と MLFLOW_TRACKING_PASSWORD はリポジトリの外で"
+            " export して、パスワードを変更してください"
+        ],
+    ),
+    (
+        {"requirements.txt": "numpy\nfoo bar\n", **USES},
+        [
+            "requirements.txt:2:1: MLH005 pip の requirements ファイルとして解釈できません:"
+            " 'foo bar' はパッケージの指定でも pip のオプションでもありません"
+        ],
+    ),
+]
+
+
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """Helpers called without ``main`` after a Japanese run speak English again."""
+    yield
+    set_language("en")
+
+
+@pytest.mark.parametrize(("files", "expected"), JAPANESE)
+def test_japanese_messages(make_plain, capsys, english_after, files, expected):
+    assert run(make_plain, capsys, files, "--lang", "ja") == (1, expected)
+
+
+def test_japanese_run_store_messages(make_files, capsys, english_after):
+    files = {**ENV, "mlruns/0/meta.yaml": "name: Default\n", "mlflow.db": b"SQLite"}
+    assert run(make_files, capsys, files, "--lang", "ja") == (
+        1,
+        [
+            "mlflow.db: MLH512 MLflow のローカルのトラッキングデータベース mlflow.db が"
+            f" git で管理されています。{WHY_512_JA}。次を実行してください: git rm --cached"
+            " mlflow.db && echo mlflow.db >> .gitignore",
+            "mlruns: MLH512 MLflow のローカルの run ストア mlruns/ のファイル 1 個が git"
+            f" で管理されています。{WHY_512_JA}。次を実行してください: git rm -r --cached"
+            " mlruns && echo mlruns/ >> .gitignore",
+        ],
+    )
+
+
+def test_lang_in_pyproject_and_the_locale_give_japanese(
+    make_plain, capsys, monkeypatch, english_after
+):
+    files, expected = JAPANESE[0]
+    pyproject = {"pyproject.toml": "[tool.mlhooks]\nlang = 'ja'\n"}
+    assert run(make_plain, capsys, {**files, **pyproject}) == (1, expected)
+    make_plain({"pyproject.toml": "[tool.mlhooks]\n"})
+    assert main([]) == 1
+    assert capsys.readouterr().out.splitlines() == [mlh511("train.py", "", DECLARE)]
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert main([]) == 1
+    assert capsys.readouterr().out.splitlines() == expected
+    assert main(["--lang", "en"]) == 1
+    assert capsys.readouterr().out.splitlines() == [mlh511("train.py", "", DECLARE)]

@@ -769,3 +769,171 @@ def test_scripts_written_by_jupytext_are_in_sync(make_files, capsys, fmt):
         files[f"notebooks/c{number}.py"] = script
     make_files(files, False)
     assert run(capsys, *files) == (0, [])
+
+
+# Messages in Japanese: --lang ja, lang = "ja" in [tool.mlhooks], or the locale.
+
+WHY_JA = "ガイドラインはノートブックより、git で差分を見てレビューできるスクリプトを推奨しています"
+WHY_SYNC_JA = "ノートブックと食い違うスクリプトは、差分もレビューも誤らせます"
+LACKS_JA = (
+    "スクリプトにノートブックにないコードがあるため、--fix では書き換えません。"
+    "jupytext --sync notebooks/eda.ipynb を実行するか、ノートブックを更新してください"
+)
+JAPANESE = [
+    (
+        {"notebooks/eda.ipynb": notebook(code("x = 1"))},
+        [],
+        [
+            "notebooks/eda.ipynb: MLH101 ペアのスクリプト notebooks/eda.py がありません:"
+            f" {WHY_JA}。check-notebook-pairing --fix で書き出すか、次を実行してください:"
+            " jupytext --set-formats ipynb,py:percent notebooks/eda.ipynb"
+        ],
+    ),
+    (
+        {"notebooks/eda.ipynb": notebook(code("x = 1"), formats="ipynb,py:nope")},
+        [],
+        [
+            "notebooks/eda.ipynb: MLH101 ノートブックの jupytext formats"
+            " 'ipynb,py:nope' ではペアになりません（'py:nope' は jupytext"
+            f" のフォーマットではありません）: {WHY_JA}。formats の指定を直してください:"
+            " jupytext --set-formats ipynb,py:percent notebooks/eda.ipynb"
+        ],
+    ),
+    (
+        {"notebooks/eda.ipynb": notebook(code("x = 1"), formats="ipynb,md")},
+        [],
+        [
+            "notebooks/eda.ipynb: MLH101 ノートブックの jupytext formats 'ipynb,md'"
+            f" はどの Python スクリプトともペアにしていません: {WHY_JA}。スクリプトと"
+            "ペアにしてください: jupytext --set-formats ipynb,py:percent"
+            " notebooks/eda.ipynb"
+        ],
+    ),
+    (
+        {
+            "notebooks/eda.ipynb": notebook(code("x = 1"), code("y = 2")),
+            "notebooks/eda.py": "# %%\nx = 1\n\n# %%\ny = 3\n",
+        },
+        [],
+        [
+            "notebooks/eda.ipynb:cell_2:1:1: MLH102 ペアのスクリプト notebooks/eda.py"
+            " がここから食い違っています（ノートブック: 'y = 2'、スクリプト 5 行目:"
+            f" 'y = 3'）: {WHY_SYNC_JA}。{LACKS_JA}"
+        ],
+    ),
+    (
+        {
+            "notebooks/eda.ipynb": notebook(code("x = 1"), code("y = 2")),
+            "notebooks/eda.py": "# %%\nx = 1\n",
+        },
+        [],
+        [
+            "notebooks/eda.ipynb:cell_2:1:1: MLH102 ペアのスクリプト notebooks/eda.py"
+            " がここから食い違っています（ノートブック: 'y = 2'、スクリプト:"
+            f" ここで終わり）: {WHY_SYNC_JA}。check-notebook-pairing --fix"
+            " で更新するか、次を実行してください: jupytext --sync notebooks/eda.ipynb"
+        ],
+    ),
+    (
+        {
+            "notebooks/eda.ipynb": notebook(markdown("# 題名"), code("x = 1")),
+            "notebooks/eda.py": "# %%\nx = 1\n\n# %% [markdown]\n# # 題名\n",
+        },
+        [],
+        [
+            "notebooks/eda.ipynb:cell_1: MLH102 ペアのスクリプト notebooks/eda.py"
+            " がここから食い違っています（ノートブック: markdown セル、スクリプト 1"
+            f" 行目: code セル）: {WHY_SYNC_JA}。{LACKS_JA}"
+        ],
+    ),
+    (
+        {
+            "notebooks/eda.ipynb": notebook(code("import os\nx = 1")),
+            "notebooks/eda.py": "import os\n\n# 注釈\nx = 2\n",
+        },
+        [],
+        [
+            "notebooks/eda.ipynb:cell_1:2:1: MLH102 ペアのスクリプト notebooks/eda.py"
+            " がここから食い違っています（ノートブック: 'x = 1'、スクリプト 4 行目:"
+            f" 'x = 2'）: {WHY_SYNC_JA}。次を実行してください: jupytext --sync"
+            " notebooks/eda.ipynb（--fix が書き出すのは percent 形式のスクリプトだけです）"
+        ],
+    ),
+    (
+        {
+            "notebooks/eda.ipynb": notebook(code("x = 1")),
+            "notebooks/eda.py": "# %%\nx = 1\n\n# %%\nprint(x)\n",
+        },
+        [],
+        [
+            "notebooks/eda.ipynb: MLH102 ペアのスクリプト notebooks/eda.py の 5"
+            " 行目以降に、ノートブックにない内容があります（'print(x)'）:"
+            f" {WHY_SYNC_JA}。{LACKS_JA}"
+        ],
+    ),
+    (
+        {"src/eda.ipynb": notebook(code("x = 1")), "src/eda.py": "x = 1\n"},
+        [],
+        [
+            "src/eda.ipynb: MLH103 ノートブックが notebooks の外にあります:"
+            " ガイドラインのフォルダテンプレート（Cookiecutter Data Science）では、"
+            "探索用のノートブックはコードと分けて notebooks/ に置きます。移動して"
+            "ください: mv src/eda.ipynb notebooks/eda.ipynb && mv src/eda.py"
+            " notebooks/eda.py"
+        ],
+    ),
+    (
+        {"notebooks/Untitled 1.ipynb": notebook(), "notebooks/Untitled 1.py": ""},
+        ["--check-naming"],
+        [
+            "notebooks/Untitled 1.ipynb: MLH104 ノートブック名 Untitled 1.ipynb が"
+            " <step>-<initials>-<description>.ipynb の形ではありません（例:"
+            " 1.0-jqp-initial-data-exploration.ipynb）: Cookiecutter Data Science"
+            " では、探索の流れを順に追えるよう、ノートブックに順番・作成者・内容で名前を"
+            "付けます。名前を変えてください。例: mv notebooks/Untitled 1.ipynb"
+            " notebooks/1.0-<initials>-untitled-1.ipynb"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("files, args, expected", JAPANESE)
+def test_messages_in_japanese(make_files, capsys, files, args, expected):
+    make_files(files, False)
+    assert run(capsys, *files, *args, "--lang", "ja") == (1, expected)
+
+
+def test_lang_in_pyproject_gives_japanese(make_files, capsys):
+    files, _, expected = JAPANESE[3]
+    make_files({**files, "pyproject.toml": '[tool.mlhooks]\nlang = "ja"\n'}, False)
+    assert run(capsys, *files) == (1, expected)
+    assert run(capsys, *files, "--lang", "en")[1][0].endswith(
+        "; run: jupytext --sync notebooks/eda.ipynb, or update the notebook"
+    )
+
+
+def test_a_japanese_locale_gives_japanese(make_files, capsys, monkeypatch):
+    files, _, expected = JAPANESE[0]
+    make_files(files, False)
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert run(capsys, *files) == (1, expected)
+
+
+def test_a_broken_jupytext_configuration_in_japanese(make_files, capsys):
+    files = {
+        "a/jupytext.toml": "formats = 3\n",
+        "a/notebooks/eda.ipynb": notebook(code("x = 1")),
+        "b/.jupytext.yml": "- a\n",
+        "b/notebooks/eda.ipynb": notebook(code("x = 1")),
+    }
+    make_files(files, False)
+    assert run(
+        capsys, "a/notebooks/eda.ipynb", "b/notebooks/eda.ipynb", "--lang=ja"
+    ) == (
+        1,
+        [
+            "a/jupytext.toml: MLH005 jupytext の formats を解析できません: 3"
+            " は文字列・テーブル・リストのいずれでもありません",
+            "b/.jupytext.yml: MLH005 jupytext の設定のテーブルではありません",
+        ],
+    )

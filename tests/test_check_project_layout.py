@@ -698,3 +698,114 @@ def test_runs_from_a_subfolder(make_files, monkeypatch, capsys):
     monkeypatch.chdir(root / "models")
     assert main([]) == 1
     assert capsys.readouterr().out == missing("data/raw") + "\n"
+
+
+JA_WHY = "共通のレイアウトなら、どのリポジトリでも誰もがデータ、モデル、ノートブック、レポートを見つけられます"
+JA_PACKAGE_WHY = (
+    "このレイアウトでは再利用するコードを import できる1つのパッケージ (例: dataset.py、"
+    "features.py、modeling/train.py を持つ <name>/__init__.py) にまとめ、ノートブックや"
+    "スクリプトはコードをコピーせずにそれを import します"
+)
+JA_MISSING_MODELS = (
+    "models: MLH421 フォルダ models (学習済みでシリアライズしたモデル、モデルの予測や"
+    f"サマリー) がありません: {JA_WHY}。mkdir -p models && touch models/.gitkeep を"
+    "実行するか、フックを --fix 付きで実行してください"
+)
+JA_CASES = {
+    "missing folder": (
+        {**PACKAGE, **{k: v for k, v in KEEPS.items() if "models" not in k}},
+        {},
+        [],
+        [JA_MISSING_MODELS],
+    ),
+    "near miss": (
+        {**PACKAGE, **{k: v for k, v in KEEPS.items() if "notebooks" not in k}},
+        {"nb/eda.ipynb": "{}"},
+        [],
+        [
+            "notebooks: MLH421 フォルダ notebooks (1.0-jqp-initial-data-exploration"
+            f" のような名前の Jupyter ノートブック) がありません: {JA_WHY}。nb の名前を"
+            " notebooks に変更してください (mv nb notebooks)"
+        ],
+    ),
+    "untracked folder and taken name": (
+        {**PACKAGE, **{k: v for k, v in KEEPS.items() if "/raw/" not in k}},
+        {"data/raw/customers.csv": "id\n", "other": "x\n"},
+        ["--required", "data/raw,other/x"],
+        [
+            "data/raw: MLH421 data/raw は手元にはありますが、git が中身を何も追跡して"
+            "いないため、新しく clone すると存在しません: data/raw/.gitkeep を追加して"
+            " git add するか、フックを --fix 付きで実行してください",
+            "other/x: MLH421 フォルダ other/x (レイアウトで必須) がありません:"
+            f" {JA_WHY}。other という名前はファイルが使っています: そのファイルを移動"
+            "してから、フックを --fix 付きで実行してください",
+        ],
+    ),
+    "no source package": (
+        {**KEEPS, "tests/__init__.py": "", "scripts/__init__.py": ""},
+        {},
+        [],
+        [
+            ".: MLH422 ソースパッケージがありません (追跡されている __init__.py を持つ"
+            "フォルダが、トップレベルにも src/ の下にもありません):"
+            f" {JA_PACKAGE_WHY}。<name>/__init__.py を作成してください。scripts/ または"
+            " tests/ がソースパッケージなら source-package を設定してください"
+        ],
+    ),
+    "named source package": (
+        {**KEEPS, "other/__init__.py": ""},
+        {},
+        ["--source-package", "churn"],
+        [
+            ".: MLH422 ソースパッケージ churn が見つかりません (追跡されている"
+            " churn/__init__.py も src/churn/__init__.py もありません):"
+            f" {JA_PACKAGE_WHY}。churn/__init__.py を作成してください"
+        ],
+    ),
+    "modules without a package": (
+        {**KEEPS, "src/train.py": ""},
+        {},
+        [],
+        [
+            ".: MLH422 src/ には Python モジュールがありますが、パッケージになって"
+            "いません: src/__init__.py を追加してください。" + JA_PACKAGE_WHY
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("tracked", "loose", "argv", "expected"), JA_CASES.values(), ids=list(JA_CASES)
+)
+def test_japanese_messages(make_files, capsys, tracked, loose, argv, expected):
+    make_files(tracked)
+    make_files(loose, track=False)
+    assert main([*argv, "--lang", "ja"]) == 1
+    assert capsys.readouterr().out.splitlines() == expected
+
+
+def test_japanese_failed_fix(make_files, capsys, monkeypatch):
+    def refuse(path: Path, data: bytes) -> bool:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    make_files({**PACKAGE, **{k: v for k, v in KEEPS.items() if "models" not in k}})
+    monkeypatch.setattr(layout, "write_atomic", refuse)
+    assert main(["--fix", "--lang", "ja"]) == 1
+    assert capsys.readouterr().out == (
+        JA_MISSING_MODELS
+        + "; --fix で models/.gitkeep を作成できませんでした: Permission denied\n"
+    )
+
+
+def test_lang_in_pyproject_gives_japanese(make_files, capsys):
+    keeps = {k: v for k, v in KEEPS.items() if "models" not in k}
+    make_files({**PACKAGE, **keeps, "pyproject.toml": '[tool.mlhooks]\nlang = "ja"\n'})
+    assert main([]) == 1
+    assert capsys.readouterr().out == JA_MISSING_MODELS + "\n"
+
+
+def test_japanese_locale_gives_japanese(make_files, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    make_files({**PACKAGE, **{k: v for k, v in KEEPS.items() if "models" not in k}})
+    assert main([]) == 1
+    assert capsys.readouterr().out == JA_MISSING_MODELS + "\n"

@@ -597,3 +597,67 @@ def test_japanese_words_that_only_look_like_the_section(heading, section):
 def test_a_fence_indented_under_a_list_item_is_a_command():
     text = "# T\n\n## Usage\n\n1. Train:\n\n    ```bash\n    python train.py\n    ```\n"
     assert findings(text, sections=["usage"]) == []
+
+
+JA_WHY = "ガイドラインでは、モデルを引き継いで再現できるよう README にこれを書きます。"
+JA_NO_NUMBER = (
+    'README.md:11:1: MLH412 結果のセクション "Results" に数値がありません: ガイドラインは、'
+    "予測精度を含む結果を README に書くことを求めています。評価指標をその値とともに"
+    '書いてください (例: "accuracy: 0.93" やスコアの表)'
+)
+JA_NO_COMMAND = (
+    'README.md:8:1: MLH413 使い方のセクション "Usage" にコマンドがありません: ガイドライン'
+    "は、サンプルの実行方法を README に示すことを求めています。コマンドをフェンス付き"
+    "コードブロック (```sh ... ```) か `インラインコード` で書いてください"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "README.md",
+            MINIMAL.replace("## Data\n", ""),
+            [
+                'README.md: MLH411 セクション "data" (データの取得方法) がありません: '
+                f'{JA_WHY}"## Data" や "## データの取得" のような見出しを追加してください'
+            ],
+        ),
+        (
+            "README.md",
+            MINIMAL.replace("    python run.py\n", "").replace("0.9", "good"),
+            [JA_NO_COMMAND, JA_NO_NUMBER.replace(":11:1:", ":10:1:")],
+        ),
+        (
+            "README.rst",
+            "Overview\n========\nInput\n=====\nConfig\n======\nSetup\n=====\n"
+            "Data\n====\nUsage\n=====\nRun the script.\n\nResults\n=======\n1.0\n",
+            [
+                'README.rst: MLH411 セクション "purpose" (モデルの目的) がありません: '
+                f'{JA_WHY}"Purpose" や "目的" のような見出しを追加してください',
+                'README.rst:11:1: MLH413 使い方のセクション "Usage" にコマンドがありません:'
+                " ガイドラインは、サンプルの実行方法を README に示すことを求めています。"
+                'コマンドをリテラルブロック ("::" の後にインデントした行) か'
+                ' ".. code-block:: sh" ディレクティブで書いてください',
+            ],
+        ),
+    ],
+    ids=["missing section", "no command, no number", "reST"],
+)
+def test_japanese_messages(make_files, capsys, name, text, expected):
+    code, out = run_on(make_files, capsys, {name: text}, ["--lang", "ja"])
+    assert (code, out.splitlines()) == (1, expected)
+
+
+def test_lang_in_pyproject_gives_japanese(make_files, capsys):
+    files = {
+        "README.md": MINIMAL.replace("accuracy 0.9", "good"),
+        "pyproject.toml": '[tool.mlhooks]\nlang = "ja"\n',
+    }
+    assert run_on(make_files, capsys, files) == (1, JA_NO_NUMBER + "\n")
+
+
+def test_japanese_locale_gives_japanese(make_files, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    text = MINIMAL.replace("    python run.py\n", "")
+    assert run_on(make_files, capsys, {"README.md": text}) == (1, JA_NO_COMMAND + "\n")

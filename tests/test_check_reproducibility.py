@@ -4,12 +4,14 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
 from mlhooks._cli import Context
 from mlhooks._config import resolve
 from mlhooks._files import Repo
+from mlhooks._i18n import set_language
 from mlhooks.check_reproducibility import HOOK, check_reproducibility, main
 from mlhooks.cli import check_project, summary
 
@@ -503,7 +505,7 @@ def test_mlhooks_check_runs_it_in_its_section(make_files, capsys):
         state_line("src/train.py:2:1", "train_test_split()")
     ]
     lines = summary(results, [HOOK]).splitlines()
-    assert "  data and experiments   1 finding    check-reproducibility 1" in lines
+    assert "  experiments            1 finding    check-reproducibility 1" in lines
 
 
 def _labels() -> Counter[tuple[str, str]]:
@@ -546,3 +548,120 @@ def test_corpus_precision_and_recall():
         if "known miss" in line
     }
     assert set(misses) == known
+
+
+# --- Japanese messages ---------------------------------------------------------
+
+WHY_PATH_JA = "このパスは 1 台のマシンにしか存在しないため、ほかの人は再実行できません"
+WHY_SEED_JA = "実行するたびに結果が変わるため、実験を再現できません"
+FIX_PY_JA = (
+    "プロジェクトルートから組み立てる（Path(__file__).resolve().parent / ...）か、"
+    "設定値または環境変数を使ってください"
+)
+UNSEEDED_JA = "から乱数を引いていますが、このモジュールはそのシードを設定していません"
+JAPANESE = [
+    (
+        {"src/load.py": "DATA = '/home/taro/churn/data.csv'\n"},
+        [
+            "src/load.py:1:9: MLH701 '/home/taro/churn/data.csv' は Linux のホームフォルダ"
+            f"内のパスです。{WHY_PATH_JA}。{FIX_PY_JA}"
+        ],
+    ),
+    (
+        {"params.yaml": "data_dir: C:\\Users\\taro\\churn  # 元データ\n"},
+        [
+            "params.yaml:1:11: MLH701 'C:\\Users\\taro\\churn' は Windows のユーザー"
+            f"フォルダ内のパスです。{WHY_PATH_JA}。プロジェクトルートからの相対パスか、"
+            "コードが読み取る環境変数を使ってください"
+        ],
+    ),
+    (
+        {
+            "notebooks/eda.ipynb": notebook(
+                "%cd /content/drive/MyDrive/churn", "import pandas as pd"
+            )
+        },
+        [
+            "notebooks/eda.ipynb:cell_1:1:5: MLH701 '/content/drive/MyDrive/churn' は"
+            f" Colab でマウントした Google Drive 上のパスです。{WHY_PATH_JA}。"
+            "プロジェクトルートからの相対パス（notebooks/ からなら Path('..') / 'data'）、"
+            "設定値または環境変数を使ってください"
+        ],
+    ),
+    (
+        {"src/train.py": NP + "np.random.shuffle(rows)\n"},
+        [
+            f"src/train.py:2:1: MLH702 np.random.shuffle() は numpy のグローバルな乱数状態"
+            f"{UNSEEDED_JA}。{WHY_SEED_JA}。最初に一度 np.random.seed(42) を呼んで"
+            "ください（または seed_everything のようなヘルパーを使ってください）"
+        ],
+    ),
+    (
+        {"src/train.py": SK + "KFold(5, shuffle=True)\ntrain_test_split(X, y)\n"},
+        [
+            f"src/train.py:{line}:1: MLH702 {shown} に random_state がありません。"
+            f"{WHY_SEED_JA}。random_state=42 を渡してください（または最初に"
+            " np.random.seed(42) を呼んでください）"
+            for line, shown in ((2, "KFold(shuffle=True)"), (3, "train_test_split()"))
+        ],
+    ),
+    (
+        {
+            "src/train.py": TORCH
+            + "import numpy as np\nrng = np.random.default_rng()\n"
+            + "loader = DataLoader(ds, shuffle=True)\n"
+            + "train, val = random_split(ds, [8, 2])\n"
+        },
+        [
+            "src/train.py:4:7: MLH702 シードなしの np.random.default_rng() は OS の"
+            f"エントロピーから新たに初期化され、グローバルなシードは効きません。{WHY_SEED_JA}。"
+            "シードを渡してください: np.random.default_rng(42)",
+            "src/train.py:5:10: MLH702 DataLoader(shuffle=True) は torch のグローバルな"
+            "乱数生成器でシャッフルしますが、このモジュールはそのシードを設定していません。"
+            f"{WHY_SEED_JA}。最初に torch.manual_seed(42) を呼ぶか、"
+            "generator=torch.Generator().manual_seed(42) を渡してください",
+            "src/train.py:6:14: MLH702 random_split() は torch のグローバルな乱数生成器で"
+            "分割しますが、このモジュールはそのシードを設定していません。"
+            f"{WHY_SEED_JA}。最初に torch.manual_seed(42) を呼ぶか、"
+            "generator=torch.Generator().manual_seed(42) を渡してください",
+        ],
+    ),
+    (
+        {
+            "pyproject.toml": "[tool.mlhooks.check-reproducibility]\n"
+            "extra-random-calls = ['augment.jitter']\n",
+            "src/train.py": "import augment\naugment.jitter(x)\n",
+        },
+        [
+            "src/train.py:2:1: MLH702 augment.jitter() にシード（random_state=、seed=）が"
+            "渡されておらず、このモジュールはグローバルなシードも設定していません。"
+            f"{WHY_SEED_JA}。シードを渡してください"
+        ],
+    ),
+]
+
+
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """Helpers called without ``main`` after a Japanese run speak English again."""
+    yield
+    set_language("en")
+
+
+@pytest.mark.parametrize(("files", "expected"), JAPANESE)
+def test_japanese_messages(make_files, capsys, english_after, files, expected):
+    assert check(make_files, capsys, files, "--lang", "ja") == (1, expected, "")
+
+
+def test_lang_in_pyproject_and_the_locale_give_japanese(
+    make_files, capsys, monkeypatch, english_after
+):
+    files, expected = JAPANESE[0]
+    english = [path_line("src/load.py:1:9", "/home/taro/churn/data.csv", HOME)]
+    pyproject = {"pyproject.toml": "[tool.mlhooks]\nlang = 'ja'\n"}
+    assert check(make_files, capsys, {**files, **pyproject}) == (1, expected, "")
+    make_files({"pyproject.toml": "[tool.mlhooks]\n"})
+    assert check(make_files, capsys, files) == (1, english, "")
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert check(make_files, capsys, files) == (1, expected, "")
+    assert check(make_files, capsys, files, "--lang", "en") == (1, english, "")

@@ -224,3 +224,88 @@ def test_model_configuration_globs(make_files, config, counts):
     make_files({k: v for k, v in COMPLETE.items() if k != "params.yaml"})
     make_files({config: "{}\n"})
     assert (main(["--select", "MLH403"]) == 0) is counts
+
+
+JA_MISSING = {
+    "MLH401": ".: MLH401 環境ファイルがありません: ガイドラインは、誰でも再構築できるよう"
+    "実行環境を明示することを求めています。requirements.txt (pip freeze >"
+    " requirements.txt)、environment.yml、Dockerfile、または pyproject.toml の"
+    " [project] dependencies を追加してください",
+    "MLH402": ".: MLH402 README がありません: ガイドラインが求めるドキュメント (目的、"
+    "環境構築、データ、実行方法、結果) は README に書きます。ガイドラインのセクションを"
+    "備えた README.md を追加してください",
+    "MLH403": ".: MLH403 モデルや実行の設定ファイルがありません: ガイドラインは、モデル"
+    "生成を左右する設定をコードではなく設定ファイルに置くことを求めています。パラメータを"
+    " params.yaml (または configs/*.yaml) に移してください",
+    "MLH404": ".: MLH404 .gitignore がありません: これがないと、データ、モデル、キャッシュ"
+    "や秘密情報が git に入ってしまいます。.gitignore を作成してください (例: GitHub の"
+    " Python 用テンプレート)",
+    "MLH405": ".: MLH405 .pre-commit-config.yaml がありません: コミットのたびに black、"
+    "isort、flake8 と mlhooks を実行するのはこのファイルです。black、isort、flake8 と"
+    " mlhooks のフックを並べた .pre-commit-config.yaml を追加してから、次を実行して"
+    "ください: pre-commit install",
+}
+
+
+@pytest.mark.parametrize(
+    ("drop", "add", "argv", "expected"),
+    [
+        ("README.md", {}, [], [JA_MISSING["MLH402"]]),
+        (
+            "requirements.txt",
+            {"pyproject.toml": "[tool.black]\nline-length = 88\n"},
+            [],
+            [
+                ".: MLH401 環境ファイルがありません (pyproject.toml には依存パッケージの"
+                "宣言がありません): ガイドラインは、誰でも再構築できるよう実行環境を明示"
+                "することを求めています。requirements.txt (pip freeze > requirements.txt)"
+                "、environment.yml、Dockerfile、または pyproject.toml の [project]"
+                " dependencies を追加してください"
+            ],
+        ),
+        (
+            "params.yaml",
+            {},
+            ["--config-files", "hparams/*.yaml,model.toml"],
+            [
+                ".: MLH403 モデルや実行の設定ファイルがありません: ガイドラインは、モデル"
+                "生成を左右する設定をコードではなく設定ファイルに置くことを求めています。"
+                "次のいずれかを追加してください: hparams/*.yaml, model.toml"
+            ],
+        ),
+        (
+            ".gitignore",
+            {},
+            ["--select", "MLH404"],
+            [JA_MISSING["MLH404"]],
+        ),
+    ],
+    ids=["README", "tool-only pyproject", "custom globs", ".gitignore"],
+)
+def test_japanese_messages(make_files, capsys, drop, add, argv, expected):
+    make_files({**{k: v for k, v in COMPLETE.items() if k != drop}, **add})
+    assert main([*argv, "--lang", "ja"]) == 1
+    assert capsys.readouterr().out.splitlines() == expected
+
+
+def test_japanese_untracked_file(make_files, capsys):
+    make_files({k: v for k, v in COMPLETE.items() if k != "README.md"})
+    make_files({"README.md": "# x\n"}, track=False)
+    assert main(["--lang", "ja"]) == 1
+    assert capsys.readouterr().out == (
+        "README.md: MLH406 README.md はありますが git で追跡されていないため、ほかの人"
+        "には届きません。次を実行してください: git add README.md\n"
+    )
+
+
+def test_lang_in_pyproject_gives_japanese(make_files, capsys):
+    files = {k: v for k, v in COMPLETE.items() if k != "params.yaml"}
+    make_files({**files, "pyproject.toml": '[tool.mlhooks]\nlang = "ja"\n'})
+    assert main([]) == 1
+    assert capsys.readouterr().out == JA_MISSING["MLH403"] + "\n"
+
+
+def test_japanese_locale_gives_japanese(git_repo, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert main([]) == 1
+    assert capsys.readouterr().out.splitlines() == list(JA_MISSING.values())

@@ -31,7 +31,8 @@ def test_check_prints_findings_then_a_summary(make_files, capsys):
         "  code                   not checked\n"
         "  notebooks              not checked\n"
         "  documents              1 finding    check-required-files 1\n"
-        "  data and experiments   not checked\n"
+        "  data                   not checked\n"
+        "  experiments            not checked\n"
         "  tooling                not checked\n"
         "1 finding (0 fixed) from 1 hook.\n"
     )
@@ -116,3 +117,91 @@ def test_check_gitlab_report_has_no_summary(make_files, capsys):
     [issue] = json.loads(capsys.readouterr().out)
     assert issue["check_name"] == "MLH404"
     assert issue["location"] == {"path": ".", "lines": {"begin": 1}}
+
+
+def test_summary_in_japanese(make_files, capsys):
+    make_files({k: v for k, v in COMPLETE.items() if k != ".gitignore"})
+    assert main(["check", "--hooks", "check-required-files", "--lang", "ja"]) == 1
+    assert capsys.readouterr().out.endswith(
+        "\nガイドラインの項目ごとの集計:\n"
+        "  コード                 未検査\n"
+        "  ノートブック           未検査\n"
+        "  ドキュメント           指摘 1 件    check-required-files 1\n"
+        "  データ                 未検査\n"
+        "  実験管理               未検査\n"
+        "  ツール設定             未検査\n"
+        "指摘 1 件 (うち修正済み 0 件)、フック 1 個。\n"
+    )
+
+
+def test_rules_in_japanese_keep_codes_and_hook_ids(git_repo, capsys):
+    assert main(["rules", "--lang", "ja"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        "MLH003  Python のソース (ファイルまたはノートブックのセル) が構文解析できません"
+        in lines
+    )
+    assert all(line.startswith("MLH") for line in lines)
+
+
+def test_explain_prints_rule_why_fix_and_examples(git_repo, capsys):
+    assert main(["explain", "mlh003"]) == 0
+    assert capsys.readouterr().out == (
+        "MLH003  Python source (a file or a notebook cell) does not parse"
+        "  [every hook]\n"
+        "\n"
+        "Why:\n"
+        "    Code that does not parse cannot run, and none of the code checks can look"
+        " at it; a syntax error committed is a broken pipeline for everyone who"
+        " pulls.\n"
+        "\n"
+        "Fix or suppress:\n"
+        "    Correct the syntax at the reported line (run `python -m py_compile FILE`)."
+        " A notebook cell of another language should use a cell magic such as"
+        " `%%bash`. To skip a file, add it to `exclude` in `[tool.mlhooks]`.\n"
+        "\n"
+        "Bad:\n"
+        "    def train(cfg)\n"
+        "        model.fit(X, y)\n"
+        "\n"
+        "Good:\n"
+        "    def train(cfg):\n"
+        "        model.fit(X, y)\n"
+    )
+
+
+def test_explain_follows_the_project_language(make_files, capsys):
+    make_files({"pyproject.toml": '[tool.mlhooks]\nlang = "ja"\n'})
+    assert main(["explain", "MLH001"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "MLH001  ファイルが UTF-8 として正しくありません  [全フック共通]\n\n理由:\n"
+    )
+    assert "\n悪い例:\n" in out and "\n直し方・抑止の仕方:\n" in out
+
+
+@pytest.mark.parametrize(
+    "code, error",
+    [
+        ("MLH999", "unknown code MLH999 (did you mean MLH"),
+        ("F401", "unknown code F401"),
+    ],
+)
+def test_explain_unknown_code_is_exit_2(git_repo, capsys, code, error):
+    assert main(["explain", code]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"mlhooks explain: error: {error}")
+    assert err.endswith("; `mlhooks rules` lists them\n")
+
+
+def test_every_code_can_be_explained(git_repo, capsys):
+    codes = [line.split()[0] for line in _rules(capsys)]
+    for code in codes:
+        assert main(["explain", code]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith(code) and "\nWhy:\n    " in out and "\nGood:\n    " in out
+
+
+def _rules(capsys) -> list[str]:
+    main(["rules"])
+    return capsys.readouterr().out.splitlines()

@@ -423,3 +423,109 @@ def test_mlhooks_check_reports_without_rewriting_unless_fix(make_files, capsys):
 def test_the_twin_hooks_share_codes_and_options():
     assert strip_notebook_outputs.CODES == check_notebook_outputs.CODES
     assert strip_notebook_outputs.HOOK.options == check_notebook_outputs.HOOK.options
+
+
+# Messages in Japanese: --lang ja, lang = "ja" in [tool.mlhooks], or the locale.
+
+LEAK_JA = (
+    "ノートブックの出力は個人情報や API キーが漏れるよくある経路で、git の履歴も"
+    "肥大化させます。strip-notebook-outputs を実行するか、出力を残すならセルにタグ"
+    " keep-output を付けてください"
+)
+VOLATILE_JA = (
+    "実行や表示の状態（と strip-metadata に指定したキー）は差分を乱し、ユーザーの"
+    "データを含むこともあります。strip-notebook-outputs を実行するか、残すなら"
+    " keep-metadata に加えてください"
+)
+PICTURE = {
+    "attachments": {"a.png": {"image/png": "iVBORw0KGgo" * 400}},
+    "cell_type": "markdown",
+    "id": "m",
+    "metadata": {},
+    "source": "![a](attachment:a.png)",
+}
+JAPANESE = [
+    (
+        [code("print(x)")],
+        [],
+        [
+            "nb.ipynb:cell_1: MLH111 セルに出力が 1 件あります（stream stdout）:"
+            f" {LEAK_JA} [fixed]"
+        ],
+    ),
+    (
+        [code("print(x)", outputs=3)],
+        [],
+        [
+            "nb.ipynb:cell_1: MLH111 セルに出力が 3 件あります（stream stdout x3）:"
+            f" {LEAK_JA} [fixed]"
+        ],
+    ),
+    (
+        [code("x = 1", outputs=0, count=4)],
+        [],
+        [
+            "nb.ipynb:cell_1: MLH112 セルに出力はないのに実行カウント 4 が残っています:"
+            " 実行カウントは実行のたびに変わり、差分を乱します。strip-notebook-outputs"
+            " を実行してください [fixed]"
+        ],
+    ),
+    (
+        [code("x", 0, None, ExecuteTime={}, execution={})],
+        [],
+        [
+            "nb.ipynb:cell_1: MLH114 セルのメタデータに execution, ExecuteTime"
+            f" があります: {VOLATILE_JA} [fixed]"
+        ],
+    ),
+    (
+        [code("print(x)")],
+        ["--keep-output-tags", ""],
+        [
+            "nb.ipynb:cell_1: MLH111 セルに出力が 1 件あります（stream stdout）:"
+            " ノートブックの出力は個人情報や API キーが漏れるよくある経路で、git の"
+            "履歴も肥大化させます。strip-notebook-outputs を実行してください [fixed]"
+        ],
+    ),
+    (
+        [PICTURE, code("plot()", outputs=0, count=None)],
+        ["--max-size", "4"],
+        [
+            "nb.ipynb: MLH113 ノートブックは出力を除いても 5 KiB あり、max-size の 4"
+            " KiB を超えています（最大はセル 1 の 5 KiB）: 埋め込んだ画像や添付ファイルは"
+            " git の履歴にずっと残ります。画像ファイルとして保存し、リンクしてください"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("cells", "args", "lines"), JAPANESE)
+def test_messages_in_japanese(make_files, capsys, cells, args, lines):
+    make_files({"nb.ipynb": notebook(*cells)})
+    assert main(["nb.ipynb", *args, "--lang", "ja"]) == 1
+    assert capsys.readouterr().out.splitlines() == lines
+
+
+def test_notebook_metadata_in_japanese(make_files, capsys):
+    make_files({"nb.ipynb": notebook(code("a", 0, None), widgets={}, signature="x")})
+    assert main(["nb.ipynb", "--lang", "ja"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "nb.ipynb: MLH114 ノートブックのメタデータに widgets, signature があります:"
+        f" {VOLATILE_JA} [fixed]"
+    ]
+
+
+def test_lang_in_pyproject_gives_japanese(make_files, capsys):
+    cells, _, lines = JAPANESE[0]
+    config = '[tool.mlhooks]\nlang = "ja"\n'
+    make_files({"pyproject.toml": config, "nb.ipynb": notebook(*cells)})
+    assert main(["nb.ipynb"]) == 1
+    assert capsys.readouterr().out.splitlines() == lines
+
+
+def test_a_japanese_locale_gives_japanese(make_files, capsys, monkeypatch):
+    cells, _, lines = JAPANESE[2]
+    make_files({"nb.ipynb": notebook(*cells)})
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert main(["nb.ipynb"]) == 1
+    assert capsys.readouterr().out.splitlines() == lines
