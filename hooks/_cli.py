@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Mapping, NoReturn, Sequence
 
+from mlhooks._baseline import apply, note
 from mlhooks._config import (
     SHARED_OPTIONS,
     ConfigError,
@@ -215,11 +216,16 @@ def guarded(prog: str, work: Callable[[], int]) -> int:
         )
 
 
-def report(diagnostics: list[Diagnostic], root: Path, fmt: str) -> None:
-    """Print the findings (paths from the current folder) in format ``fmt``."""
+def report(
+    diagnostics: list[Diagnostic], root: Path, fmt: str, extra: str = ""
+) -> None:
+    """Print the findings (paths from the current folder) in format ``fmt``, then
+    ``extra`` (on stderr unless the format is text)."""
     output = format_diagnostics(rebase(diagnostics, root), fmt)
     if output:
         print(output, end="" if output.endswith("\n") else "\n")
+    if extra:
+        print(extra, file=sys.stdout if fmt == "text" else sys.stderr)
 
 
 def run(hook: Hook, argv: Sequence[str] | None = None) -> int:
@@ -235,8 +241,9 @@ def run(hook: Hook, argv: Sequence[str] | None = None) -> int:
         names = relative_names(root, args.get("filenames", []), hook.files)
         ctx = Context(repo, settings, names, bool(args.get("fix")))
         ctx = replace(ctx, filenames=tuple(n for n in names if ctx.included(n)))
-        diagnostics = run_check(hook, ctx)
-        report(diagnostics, root, args.get("format", "text"))
+        diagnostics, hidden = apply(run_check(hook, ctx), root, settings.baseline)
+        fmt = args.get("format", "text")
+        report(diagnostics, root, fmt, note(hidden, settings.baseline))
         return 1 if diagnostics else 0
 
     return guarded(hook.id, work)

@@ -62,6 +62,12 @@ SHARED_OPTIONS = (
         "language of the messages, en or ja (default: the locale)",
         choices=("en", "ja"),
     ),
+    Option(
+        "baseline",
+        "str",
+        ".mlhooks-baseline.json",
+        "findings recorded by `mlhooks baseline`, not reported ('' for none)",
+    ),
 )
 
 

@@ -2,7 +2,8 @@
 
 ``mlhooks check [PATH]`` runs every enabled hook over a whole project without
 pre-commit and ends with a summary by guideline section: the "how compliant is this
-repository" view for reviews and hand-overs. ``mlhooks rules`` lists every code and
+repository" view for reviews and hand-overs. ``mlhooks baseline`` records the
+findings an old repository already has, ``mlhooks rules`` lists every code and
 ``mlhooks explain CODE`` explains one. Hooks are found from the package's modules, so
 a new hook module plugs in without changes.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from mlhooks import __version__
+from mlhooks._baseline import Baseline, apply, note, record
 from mlhooks._cli import (
     SECTIONS,
     Context,
@@ -72,6 +74,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply every safe fix")
     check.add_argument("--hooks", type=flag_type(HOOKS), help=HOOKS.help)
     add_flags(check, SHARED_OPTIONS)
+    baseline = commands.add_parser(
+        "baseline",
+        help="record today's findings so that hooks report only new ones",
+        argument_default=argparse.SUPPRESS,
+    )
+    baseline.add_argument(
+        "path", nargs="?", default=".", help="project folder (default: .)"
+    )
+    baseline.add_argument(
+        "--prune",
+        action="store_true",
+        help="only drop entries that no longer occur; record nothing new",
+    )
+    baseline.add_argument("--hooks", type=flag_type(HOOKS), help=HOOKS.help)
+    add_flags(baseline, SHARED_OPTIONS)
     rules = commands.add_parser("rules", help="list every code with its rule")
     explain = commands.add_parser("explain", help="explain one code in full")
     explain.add_argument("code", help="a code such as MLH201")
@@ -181,6 +198,11 @@ def _repo_at(path: Path) -> Repo:
     return project_root(path) if here else Repo(path.resolve())
 
 
+def _baseline_setting(repo: Repo, args: dict[str, Any], hooks: list[Hook]) -> str:
+    table, where = read_config(repo.root, args.get("config"))
+    return str(hook_settings(hooks[0], table, where, args).baseline)
+
+
 def command_check(args: dict[str, Any]) -> int:
     path = Path(args["path"])
     if not path.is_dir():
@@ -190,15 +212,67 @@ def command_check(args: dict[str, Any]) -> int:
         repo = _repo_at(path)
         hooks = load_hooks()
         results = check_project(repo, args, hooks)
-        root = repo.root
+        root, hidden = repo.root, 0
+        setting = _baseline_setting(repo, args, hooks)
+        for hook_id, found in results.items():
+            results[hook_id], left_out = apply(found, root, setting)
+            hidden += left_out
         found = [d for diags in results.values() for d in diags]
         fmt = args.get("format", "text")
-        report(found, root, fmt)
+        report(found, root, fmt, note(hidden, setting))
         if fmt == "text":
             print(("\n" if found else "") + summary(results, hooks), end="")
         return 1 if found else 0
 
     return guarded("mlhooks check", work)
+
+
+def command_baseline(args: dict[str, Any]) -> int:
+    """Record the project's findings in the baseline file (``--prune``: only drop
+    the entries that no longer occur)."""
+    path = Path(args["path"])
+    if not path.is_dir():
+        return fail("mlhooks baseline", f"{args['path']}: not a folder")
+
+    def work() -> int:
+        repo = _repo_at(path)
+        hooks = load_hooks()
+        setting = _baseline_setting(repo, args, hooks) or ".mlhooks-baseline.json"
+        file = repo.root / setting
+        old = Baseline.load(file)
+        results = check_project(repo, {**args, "fix": False}, hooks)
+        new = record([d for found in results.values() for d in found], repo.root)
+        if args.get("prune"):
+            new = Baseline(old.counts & new.counts)
+        added = sum((new.counts - old.counts).values())
+        dropped = sum((old.counts - new.counts).values())
+        changed = new.save(file)
+        by_code = Counter(
+            code for (_, code, _), n in new.counts.items() for _ in range(n)
+        )
+        print(
+            tr(
+                "{file}: {count} finding(s) recorded ({added} added, {dropped} dropped"
+                " as no longer found){state}",
+                file=setting,
+                count=sum(new.counts.values()),
+                added=added,
+                dropped=dropped,
+                state="" if changed else tr("; unchanged"),
+            )
+        )
+        if by_code:
+            print("  " + ", ".join(f"{c} {n}" for c, n in sorted(by_code.items())))
+        print(
+            tr(
+                "Hooks now report only findings not in {file}; commit it:"
+                " git add {file}",
+                file=setting,
+            )
+        )
+        return 0
+
+    return guarded("mlhooks baseline", work)
 
 
 def all_codes(hooks: list[Hook]) -> dict[str, tuple[str, Hook | None]]:
@@ -276,6 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {
         "rules": command_rules,
         "explain": command_explain,
+        "baseline": command_baseline,
     }
     return commands.get(args["command"], command_check)(args)
 

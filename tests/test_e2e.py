@@ -358,3 +358,29 @@ def test_check_dead_code_fix(tmp_path, hooks_repo, env):
     assert fixed == model.replace("import os\n", "").replace(
         "        print('never')\n", ""
     )
+
+
+def test_baseline_and_japanese_through_pre_commit(tmp_path, hooks_repo, env):
+    project = project_with(tmp_path, {"src/a.py": "import os\n\n\nx = 1\n"})
+    done = subprocess.run(
+        [sys.executable, "-m", "mlhooks.cli", "baseline", "--hooks", "check-dead-code"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    git(project, "add", "-A")
+    code, out = try_repo(project, hooks_repo, env, "check-dead-code", "--verbose")
+    assert code == 0, out
+    assert "\n1 finding(s) recorded in the baseline .mlhooks-baseline.json" in out
+
+    (project / "src" / "b.py").write_text("import sys\n", encoding="utf-8")
+    git(project, "add", "-A")
+    code, out = try_repo(
+        project, hooks_repo, {**env, "LANG": "ja_JP.UTF-8"}, "check-dead-code"
+    )
+    assert code == 1, out
+    assert "\nsrc/b.py:1:8: MLH201 'sys' は import されていますが" in out
+    assert "src/a.py" not in out
+    assert "\nベースライン .mlhooks-baseline.json に記録済みの指摘 1 件は" in out
