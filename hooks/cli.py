@@ -2,9 +2,9 @@
 
 ``mlhooks check [PATH]`` runs every enabled hook over a whole project without
 pre-commit and ends with a summary by guideline section: the "how compliant is this
-repository" view for reviews and hand-overs. ``mlhooks baseline`` records the
-findings an old repository already has, ``mlhooks rules`` lists every code and
-``mlhooks explain CODE`` explains one. Hooks are found from the package's modules, so
+repository" view for reviews and hand-overs (``--report`` writes it as HTML or
+Markdown). ``mlhooks baseline`` records the findings an old repository already has,
+``mlhooks rules`` lists every code and ``mlhooks explain CODE`` explains one. Hooks are found from the package's modules, so
 a new hook module plugs in without changes.
 """
 
@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--fix", action="store_true", help="apply every safe fix")
     check.add_argument("--hooks", type=flag_type(HOOKS), help=HOOKS.help)
+    check.add_argument(
+        "--report", help="also write a compliance report (.html or .md) to REPORT"
+    )
     add_flags(check, SHARED_OPTIONS)
     baseline = commands.add_parser(
         "baseline",
@@ -209,6 +212,10 @@ def command_check(args: dict[str, Any]) -> int:
         return fail("mlhooks check", f"{args['path']}: not a folder")
 
     def work() -> int:
+        if args.get("report"):
+            from mlhooks._report import report_format
+
+            report_format(Path(args["report"]))  # a wrong name fails before the run
         repo = _repo_at(path)
         hooks = load_hooks()
         results = check_project(repo, args, hooks)
@@ -222,6 +229,10 @@ def command_check(args: dict[str, Any]) -> int:
         report(found, root, fmt, note(hidden, setting))
         if fmt == "text":
             print(("\n" if found else "") + summary(results, hooks), end="")
+        if args.get("report"):
+            from mlhooks._report import write_report
+
+            write_report(Path(args["report"]), results, hooks, root.name)
         return 1 if found else 0
 
     return guarded("mlhooks check", work)
