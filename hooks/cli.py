@@ -3,9 +3,10 @@
 ``mlhooks check [PATH]`` runs every enabled hook over a whole project without
 pre-commit and ends with a summary by guideline section: the "how compliant is this
 repository" view for reviews and hand-overs (``--report`` writes it as HTML or
-Markdown). ``mlhooks baseline`` records the findings an old repository already has,
-``mlhooks rules`` lists every code and ``mlhooks explain CODE`` explains one. Hooks are found from the package's modules, so
-a new hook module plugs in without changes.
+Markdown). ``mlhooks init`` sets a repository up, ``mlhooks baseline`` records the
+findings an old repository already has, ``mlhooks rules`` lists every code and
+``mlhooks explain CODE`` explains one. Hooks are found from the package's modules,
+so a new hook module plugs in without changes.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ from mlhooks._config import (
 from mlhooks._diagnostics import CORE_CODES, Diagnostic
 from mlhooks._files import Repo
 from mlhooks._i18n import LANGUAGES, N_, explanation, language, set_language, tr
+from mlhooks._init import add_arguments as init_arguments
+from mlhooks._init import command_init
 from mlhooks._noqa import matches
 
 HOOKS = Option("hooks", "list", [], "only these hook ids (comma-separated)")
@@ -92,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     baseline.add_argument("--hooks", type=flag_type(HOOKS), help=HOOKS.help)
     add_flags(baseline, SHARED_OPTIONS)
+    init = commands.add_parser(
+        "init", help="set a repository up for the guideline in one command"
+    )
+    init_arguments(init)
     rules = commands.add_parser("rules", help="list every code with its rule")
     explain = commands.add_parser("explain", help="explain one code in full")
     explain.add_argument("code", help="a code such as MLH201")
@@ -362,6 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rules": command_rules,
         "explain": command_explain,
         "baseline": command_baseline,
+        "init": command_init,
     }
     return commands.get(args["command"], command_check)(args)
 
