@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from mlhooks._judge import Judge
-from mlhooks._noteshapes import CODE, PROSE, STRINGS, WEAK, Verdict, maybe_code
+from mlhooks._noteshapes import CJK, CODE, PROSE, STRINGS, WEAK, Verdict, maybe_code
 
 QUIET_BLOCK = re.compile(
     r"^\s*(?:(?:TODO|FIXME|XXX|HACK|BUG|NOTE|OPTIMIZE|REVIEW)\b|(?:todo|fixme)\s*[:(])"
@@ -38,6 +38,13 @@ INDICATOR = re.compile(
     re.MULTILINE,
 )
 TRAILING_COMMENT = re.compile(r"\s+#[^'\"]*$")
+MID_SENTENCE = re.compile(
+    r"(?:^|\s)(?:a|an|the|of|to|as|than|by|with|and|or|for|from|in|into|on|at|via|per"
+    r"|like|is|are|was|were|be|been|has|have|had|that|which|where|when|then|gives"
+    r"|yields|equals|becomes|means|using|e\.g\.|i\.e\.)\s*$|,\s*$"
+    r"|(?:[のはがをと]|より|から|として)\s*$",
+    re.IGNORECASE,
+)
 
 PREFIXES = {"else": "if _:\n    pass\n", "elif": "if _:\n    pass\n"}
 PREFIXES.update(dict.fromkeys(("except", "finally"), "try:\n    pass\n"))
@@ -199,16 +206,19 @@ def _groups(
 
 
 def _example(bodies: Sequence[str], start: int, end: int) -> bool:
-    """Code that prose introduces (a line ending in a colon: ``Usage:``), indents
-    below its prose, or has prose on both sides of, is an example, not code left
-    behind."""
+    """Code that prose introduces (a line ending in a colon: ``Usage:``), or finishes
+    (``the same results as``), indents below its prose, or has prose on both sides
+    of, is an example, not code left behind."""
     before = [body for body in bodies[:start] if body.strip()]
     if not before:
         return False
+    last = before[-1]
     indent = len(bodies[start]) - len(bodies[start].lstrip())
-    deeper = indent > len(before[-1]) - len(before[-1].lstrip())
+    deeper = indent > len(last) - len(last.lstrip())
     colon = any(body.rstrip().endswith(":") for body in before)
-    return deeper or colon or any(body.strip() for body in bodies[end:])
+    words = not maybe_code(last) or bool(CJK.search(last))
+    continued = words and bool(MID_SENTENCE.search(last))
+    return deeper or colon or continued or any(b.strip() for b in bodies[end:])
 
 
 def find_code(texts: Sequence[str], around: Surroundings) -> list[Finding]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 
+from mlhooks._comments import is_note
 from mlhooks._i18n import tr
 from mlhooks._noteshapes import (
     CALLS,
@@ -115,6 +116,8 @@ class Judge:
         return Verdict(WEAK if has(value, ast.Call) else PROSE, expression)
 
     def judge_Assign(self, stmt: ast.Assign, first: int, last: int) -> Verdict:
+        if is_note(stmt):  # X.shape = (n, d), Xc = U * S * V.T
+            return Verdict(PROSE)
         target = stmt.targets[0]
         name = dotted(target) if len(stmt.targets) == 1 else "..."
         why = tr("an assignment to {target}", target=name)

@@ -4,10 +4,10 @@ The guideline asks that code the processing does not need be deleted (処理に�
 を削除) and that comments not contradict the code (コードと矛盾しないコメント);
 commented-out code is both, and git keeps it anyway. Each block of full-line comments
 that is Python code is reported once, with its line range; prose is never reported, in
-English or Japanese (shape notes, metric notes, ``word: word``, formulas, TODOs), nor
-are pragmas, cell markers, markdown cells of paired scripts, jupytext headers or script
-metadata. ``--fix`` deletes the blocks that hold nothing but code, in ``.py`` files and
-notebook code cells alike.
+English or Japanese (shape notes, metric notes, ``word: word``, formulas, TODOs, a
+sentence that code finishes), nor are pragmas, cell markers, markdown cells of paired
+scripts, jupytext headers or script metadata. ``--fix`` deletes the blocks that hold
+nothing but code, in ``.py`` files and notebook code cells alike.
 """
 
 from __future__ import annotations

@@ -41,6 +41,20 @@ PROSE = [
     "# Usage:\n#   model.fit(X, y)",
     "# We explain\n# model.fit(X, y)\n# in prose around it",
     "# Then\n#     model.fit(X, y)",
+    "# coefs_paths.shape = (n_folds, n_cs, n_features)",
+    "# X.shape = (n_samples, n_features)",
+    "# shape (n_samples, n_classes)",
+    "# Xc = U * S * V.T",
+    "# cov = V * (S^2 / n) * V.T",
+    "# FMI = TP / sqrt((TP + FP) * (TP + FN))",
+    "# y = x0 + x1 + 5 * x0 * x1",
+    "# denominator = hessian = prob * (1 - prob)",
+    "# np.finfo(float).max = 1.79e+308",
+    "# we need at least as many samples as\n# min(X.shape)",
+    "# gives the same results as\n# clf.predict_log_proba(X)",
+    "# the posterior covariance is given by\n# sigma = (a * np.eye(n) + X.T @ X)^-1",
+    "# replace this with\n#\n# from cupy.fft import __all__",
+    "# 必要なサンプル数は\n# min(X.shape)",
 ]
 
 
@@ -77,6 +91,10 @@ CODE = [
     ("# 結果 = model.predict(X)", "an assignment to 結果"),
     ("# x = foo(", "an assignment to x"),
     ("# model.fit(\n#     X, y,\n# )", "a call to model.fit()"),
+    ("# X.dtype = np.float32", "an assignment to X.dtype"),
+    ("# self.shape = x.shape", "an assignment to self.shape"),
+    ("# y = np.sqrt(x) * 2", "an assignment to y"),
+    ("# B, T, C = x.shape", "an assignment to (B, T, C)"),
 ]
 
 
@@ -94,10 +112,25 @@ def test_ambiguous_lines_need_report_ambiguous(text):
     assert len(find_code([text], Surroundings(report_ambiguous=True))) == 1
 
 
-def test_an_assignment_next_to_the_same_name_is_an_alternative_value():
+@pytest.mark.parametrize("text", ["# lr = 0.01", "# lr = lr * 0.1", "# lr = 2 * x"])
+def test_an_assignment_next_to_the_same_name_is_an_alternative_value(text):
     around = Surroundings(neighbors=frozenset({"lr"}))
     expected = [Finding(0, 1, "an alternative value for lr", True)]
-    assert find_code(["# lr = 0.01"], around) == expected
+    assert find_code([text], around) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# lr = (a, b)",
+        "# lr = U * S * V.T",
+        "# lr = x0 + x1 + 5 * x0 * x1",
+        "# lr = (f(x + eps) - f(x - eps)) / (2*eps)",
+        "# lr = rate = base * (1 - decay)",
+    ],
+)
+def test_a_note_next_to_the_same_name_is_no_alternative_value(text):
+    assert find_code([text], Surroundings(neighbors=frozenset({"lr"}))) == []
 
 
 @pytest.mark.parametrize(
@@ -121,6 +154,10 @@ def test_mixed_blocks_report_the_code_lines_not_whole():
     lines = ["# Old approach (slow)", "# x = slow()", "#", "# y = x.mean()"]
     assert find_code(lines, Surroundings()) == [
         Finding(1, 4, "an assignment to x", False)
+    ]
+    lines = ["# Disable the cache", "# cache.clear()"]  # no sentence left open
+    assert find_code(lines, Surroundings()) == [
+        Finding(1, 2, "a call to cache.clear()", False)
     ]
 
 

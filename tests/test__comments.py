@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import ast
 import re
 
 import pytest
@@ -9,7 +10,9 @@ from mlhooks._comments import (
     candidate_comments,
     comment_blocks,
     exact_comments,
+    is_note,
     never_flagged,
+    symbols,
 )
 
 SOURCE = '''\
@@ -118,3 +121,53 @@ def test_a_late_fence_is_no_header_and_a_continued_line_is_skipped():
     text = ["x = 1", "# ---", "y = 2 + \\", "# z"]
     comments = [Comment(2, 0, "# ---"), Comment(4, 0, "# z")]
     assert never_flagged(comments, text, first_code=1) == {4}
+
+
+@pytest.mark.parametrize(
+    ("statement", "note"),
+    [
+        ("coefs_paths.shape = (n_folds, n_cs, n_features)", True),
+        ("X.shape = (n, 3)", True),
+        ("np.finfo(float).max = 1.79e+308", True),
+        ("out = (B, C, H, W)", True),
+        ("Xc = U * S * V.T", True),
+        ("cov = V * (S^2 / n) * V.T", True),
+        ("FMI = TP / sqrt((TP + FP) * (TP + FN))", True),
+        ("y = x0 + x1 + 5 * x0 * x1", True),
+        ("d = h = p * (1 - p)", True),
+        ("self.lr = 0.01", False),
+        ("dt_config.rtol = 0.01", False),
+        ("X.dtype = np.float32", False),
+        ("a, b = b, a", False),
+        ("x = (a, 1)", False),
+        ("x = x * 2", False),
+        ("x = y * z + x", False),
+        ("lr = base_lr * 0.1", False),
+        ("y = np.sqrt(x) * 2", False),
+        ("y = f(x, axis=1) + b", False),
+        ("a = b = 0", False),
+        ("counts[mask] = 1", False),
+    ],
+)
+def test_notes_written_as_assignments(statement, note):
+    stmt = ast.parse(statement).body[0]
+    assert isinstance(stmt, ast.Assign)
+    assert is_note(stmt) is note
+
+
+@pytest.mark.parametrize(
+    ("expression", "variables"),
+    [
+        ("U * S * V.T", {"U", "S", "V"}),
+        ("TP / sqrt(TP + FP) - 1", {"TP", "FP"}),
+        ("-x ** 2", {"x"}),
+        ("np.sqrt(x)", None),
+        ("x.mean()", None),
+        ("'a' + b", None),
+        ("f(x, axis=1)", None),
+        ("X[0] + 1", None),
+        ("[x for x in y]", None),
+    ],
+)
+def test_symbols_are_the_variables_of_maths_only(expression, variables):
+    assert symbols(ast.parse(expression, mode="eval").body) == variables

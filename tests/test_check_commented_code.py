@@ -57,6 +57,35 @@ def test_prose_and_markers_pass(make_files, capsys, name):
     assert capsys.readouterr().out == ""
 
 
+# Documentation that parses as code, as a review of scikit-learn found it (with
+# the code around it: an assignment of the same name makes no alternative value).
+NOTES = {
+    "attribute shape": "c = reshape(c, (n, 2, -1))\n"
+    "# coefs_paths.shape = (n_folds, n_cs, n_features)\nc = swap(c)\n",
+    "shape": "def f(X):\n    # X.shape = (n_samples, n_features)\n    return X\n",
+    "shape in words": "# shape (n_samples, n_classes)\nproba = predict(X)\n",
+    "svd": "Xc = X - mean\n# Xc = U * S * V.T\n_, S, Vt = svd(Xc)\n",
+    "covariance": "cov = None\n# cov = V * (S^2 / n) * V.T\ncov = scale * Vt.T @ Vt\n",
+    "metric": "expected = 1.0 / sqrt(12.0)\n# FMI = TP / sqrt((TP + FP) * (TP + FN))\n",
+    "target": "# Construct y with a strong interaction term\n"
+    "# y = x0 + x1 + 5 * x0 * x1\ny = hstack((X, 5 * X[:, [0]])).sum(axis=1)\n",
+    "value": "with warns(RuntimeWarning):\n"
+    "    # np.finfo(float).max = 1.79e+308\n    divide(1e300, 1e-10)\n",
+    "sentence": "# we need at least as many samples as\n# min(X.shape)\nfit(X)\n",
+    "sentence in Japanese": "# 必要なサンプル数は\n# min(X.shape)\nfit(X)\n",
+}
+
+
+@pytest.mark.parametrize("name", NOTES)
+def test_notes_that_parse_as_code_are_neither_reported_nor_deleted(
+    make_files, capsys, name
+):
+    repo = make_files({"a.py": NOTES[name]})
+    assert main(["--fix", "a.py"]) == 0
+    assert capsys.readouterr().out == ""
+    assert (repo / "a.py").read_text(encoding="utf-8") == NOTES[name]
+
+
 FINDINGS = [
     ("# model.fit(X, y)\n", "a.py:1:1", "line 1", "a call to model.fit()"),
     ("x = 1\n# df = df.dropna()\n", "a.py:2:1", "line 2", "an assignment to df"),
@@ -83,6 +112,19 @@ FINDINGS = [
     ),
     ("# debugging\n# print(df.shape)\n", "a.py:2:1", "line 2", "a call to print()"),
     ("# import pdb; pdb.set_trace()\n", "a.py:1:1", "line 1", "an import of pdb"),
+    (
+        "x = 1\n# X.dtype = np.float32\n",
+        "a.py:2:1",
+        "line 2",
+        "an assignment to X.dtype",
+    ),
+    (
+        "lr = base_lr\n# lr = base_lr * 0.1\n",
+        "a.py:2:1",
+        "line 2",
+        "an alternative value for lr",
+    ),
+    ("# Old approach, slow\n# x.fit(X)\n", "a.py:2:1", "line 2", "a call to x.fit()"),
 ]
 
 
@@ -268,8 +310,8 @@ def test_corpus_precision_is_perfect_and_recall_above_the_floor():
 
 def finding_ja(where: str, lines: str, why: str) -> str:
     return (
-        f"{where}: MLH211 コメントアウトされたコード（{lines}）: {why}は処理に不要な"
-        "コードです。削除する（履歴は git に残ります）か、別案の記録として残すなら"
+        f"{where}: MLH211 コメントアウトされたコード ({lines}): {why}は処理に不要な"
+        "コードです。削除する (履歴は git に残ります) か、別案の記録として残すなら"
         "文章に書き直してください"
     )
 
@@ -282,7 +324,7 @@ JAPANESE = [
     ),
     (
         "m = Model(\n    a=1,\n    # dropout=0.5,\n)\n",
-        finding_ja("a.py:3:5", "3 行目", "引数（dropout=...）"),
+        finding_ja("a.py:3:5", "3 行目", "引数 (dropout=...)"),
     ),
     (
         "EPOCHS = 100\n# EPOCHS = 3\n",
@@ -294,7 +336,7 @@ JAPANESE = [
     ),
     (
         "# @app.command()\ndef f():\n    pass\n",
-        finding_ja("a.py:1:1", "1 行目", "デコレータ（@app.command()）"),
+        finding_ja("a.py:1:1", "1 行目", "デコレータ (@app.command())"),
     ),
 ]
 
