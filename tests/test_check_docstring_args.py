@@ -502,7 +502,7 @@ def test_labelled_corpus_precision_and_recall():
     assert len(expected) >= 80
 
 
-JA_AGREE = "（コメントはコードと矛盾しないこと）"
+JA_AGREE = " (コメントはコードと矛盾しないこと)"
 
 
 def ja_extra(where: str, fn: str, name: str) -> str:
@@ -514,7 +514,7 @@ def ja_extra(where: str, fn: str, name: str) -> str:
 
 def ja_missing(where: str, fn: str, name: str, title: str = "Args") -> str:
     return (
-        f"{where}: MLH302 {fn} の {title} セクションに '{name}' がありません。"
+        f"{where}: MLH302 {fn} の「{title}」セクションに '{name}' がありません。"
         f"追記してください{JA_AGREE}"
     )
 
@@ -535,7 +535,7 @@ JAPANESE_FINDINGS = {
             ja_missing("m.py:5:9", "Trainer.fit()", "**kwargs"),
             ja_missing("m.py:5:9", "Trainer.fit()", "*args"),
             "m.py:5:9: MLH303 Trainer.fit() の引数の記載順 (epochs, data) がシグネチャ"
-            "の順 (data, epochs) と異なります。Args セクションを並べ替えてください",
+            "の順 (data, epochs) と異なります。「Args」セクションを並べ替えてください",
         ],
     ),
     "types": (
@@ -550,13 +550,13 @@ JAPANESE_FINDINGS = {
         BODY,
         [],
         [
-            "m.py:4:5: MLH305 save() には Returns セクションがありますが、何も返しません。"
+            "m.py:4:5: MLH305 save() には「Returns」セクションがありますが、何も返しません。"
             f"セクションを削除するか、値を返してください{JA_AGREE}",
-            "m.py:13:5: MLH307 rows() はジェネレータですが、Yields ではなく Returns"
-            " セクションを書いています。セクション名を Yields に変えてください"
+            "m.py:13:5: MLH307 rows() はジェネレータですが、「Yields」ではなく「Returns」"
+            "セクションを書いています。セクション名を「Yields」に変えてください"
             + JA_AGREE,
-            "m.py:22:5: MLH307 table() には Yields セクションがありますが、yield"
-            " しません。代わりに Returns セクションを書くか、削除してください"
+            "m.py:22:5: MLH307 table() には「Yields」セクションがありますが、yield"
+            " しません。代わりに「Returns」セクションを書くか、セクションを削除してください"
             + JA_AGREE,
         ],
     ),
@@ -580,8 +580,8 @@ JAPANESE_FINDINGS = {
         INIT,
         [],
         [
-            "m.py:4:5: MLH302 Model.__init__() の Args セクション（クラスの docstring）"
-            f"に 'width' がありません。追記してください{JA_AGREE}",
+            "m.py:4:5: MLH302 Model.__init__() の「Args」セクション (クラスの"
+            f" docstring) に 'width' がありません。追記してください{JA_AGREE}",
             ja_extra("m.py:6:9", "Model.__init__()", "depth"),
         ],
     ),

@@ -752,14 +752,14 @@ JA_FOLDER = (
 )
 JA_KEPT = "(DVC はデータを git の外に置き、ハッシュでバージョン管理します)"
 JA_REFUSED = (
-    "DVC がこのファイルを受け付けないため、記録された内容を pull も再現もできません;"
-    " git から最後の正常な版を取り出すか、削除して dvc repro を実行してください"
+    "DVC がこのファイルを受け付けないため、記録された内容を pull も再現もできません。"
+    "git から最後の正常な版を取り出すか、削除して dvc repro を実行してください"
 )
-JA_PULL = "他の人 (CI を含む) はデータを dvc pull できません"
+JA_PULL = "ほかの人 (CI を含む) はデータを dvc pull できません"
 JA_NOT_INITIALISED = (
     ".: MLH502 リポジトリにデータ・モデル・DVC ファイル (data/raw/customers.csv)"
     " があるのに DVC が初期化されていません (.dvc/config がありません):"
-    f" {JA_WHY}; 実行: dvc init のあと、データを dvc add して .dvc ファイルを"
+    f" {JA_WHY}。dvc init を実行し、データを dvc add して .dvc ファイルを"
     "コミットしてください"
 )
 
@@ -780,12 +780,14 @@ def reset_language():
             {},
             ["--select", "MLH501"],
             [
-                "data/raw/customers.csv: MLH501 データファイル (.csv)が DVC ではなく"
-                f" git で管理されています: {JA_WHY}。{JA_GIT}; 実行: git rm --cached"
-                " data/raw/customers.csv && dvc add data/raw/customers.csv",
+                "data/raw/customers.csv: MLH501 拡張子 .csv のデータファイルが DVC"
+                f" ではなく git で管理されています: {JA_WHY}。{JA_GIT}。次を実行して"
+                "ください: git rm --cached data/raw/customers.csv && dvc add"
+                " data/raw/customers.csv",
                 "data/raw/labels.txt: MLH501 データフォルダ data/ 内のファイルが DVC"
-                f" ではなく git で管理されています: {JA_WHY}。{JA_GIT}; 実行: git rm"
-                " --cached data/raw/labels.txt && dvc add data/raw/labels.txt",
+                f" ではなく git で管理されています: {JA_WHY}。{JA_GIT}。次を実行して"
+                "ください: git rm --cached data/raw/labels.txt && dvc add"
+                " data/raw/labels.txt",
             ],
         ),
         (
@@ -793,10 +795,10 @@ def reset_language():
             {},
             ["--select", "MLH501"],
             [
-                "data/raw/images: MLH501 data/raw/images/ 内の 12 個のデータファイル"
-                " (data/raw/images/00.png など)が DVC ではなく git で管理されています:"
-                f" {JA_WHY}。{JA_GIT}; 実行: git rm -r --cached data/raw/images && dvc"
-                " add data/raw/images"
+                "data/raw/images: MLH501 data/raw/images/00.png など、data/raw/images/"
+                " 内の 12 個のデータファイルが DVC ではなく git で管理されています:"
+                f" {JA_WHY}。{JA_GIT}。次を実行してください: git rm -r --cached"
+                " data/raw/images && dvc add data/raw/images"
             ],
         ),
         (
@@ -804,9 +806,9 @@ def reset_language():
             {},
             ["--select", "MLH501", "--max-size", "2"],
             [
-                "assets/blob.bin: MLH501 3 KiB のファイル (max-size の 2 KiB を超過)が"
-                f" DVC ではなく git で管理されています: {JA_WHY}。{JA_GIT}; 実行: git"
-                " rm --cached assets/blob.bin && dvc add assets/blob.bin"
+                "assets/blob.bin: MLH501 max-size (2 KiB) を超える 3 KiB のファイルが"
+                f" DVC ではなく git で管理されています: {JA_WHY}。{JA_GIT}。次を実行"
+                "してください: git rm --cached assets/blob.bin && dvc add assets/blob.bin"
             ],
         ),
         (
@@ -822,7 +824,8 @@ def reset_language():
             [
                 ".dvc/config: MLH502 .dvc/config が git で追跡されていないため、clone"
                 " したリポジトリは DVC プロジェクトにならず、データを pull できません:"
-                f" {JA_WHY}; 実行: git add .dvc/config .dvc/.gitignore .dvcignore"
+                f" {JA_WHY}。次を実行してください: git add .dvc/config .dvc/.gitignore"
+                " .dvcignore"
             ],
         ),
         (
@@ -832,7 +835,7 @@ def reset_language():
             [
                 ".gitignore:2:1: MLH506 ルール '/data/' がフォルダ data/ を無視して"
                 "いるため、その下の .dvc ファイル (data/raw/x.csv.dvc)"
-                f" {JA_FOLDER}; '/data/' を '/data/**', '!/data/**/' と"
+                f" {JA_FOLDER}。'/data/' を '/data/**', '!/data/**/' と"
                 " '!/data/**/*.dvc' に置き換えてください (ファイルは無視されたまま、"
                 "フォルダと .dvc ファイルは無視されなくなります)"
             ],
@@ -844,7 +847,7 @@ def reset_language():
             [
                 "data/.gitignore:1:1: MLH506 ルール '*' がフォルダ data/raw/ を無視して"
                 "いるため、その下の .dvc ファイル (data/raw/x.csv.dvc)"
-                f" {JA_FOLDER}; data/.gitignore の '*' の下に '!*/' と '!*.dvc' を"
+                f" {JA_FOLDER}。data/.gitignore の '*' の下に '!*/' と '!*.dvc' を"
                 "追加してください"
             ],
         ),
@@ -855,7 +858,7 @@ def reset_language():
             [
                 ".gitignore:1:1: MLH506 ルール 'data/raw/*' が .dvc ファイル"
                 " data/raw/x.csv.dvc を無視しているため、git に追加できず dvc add も"
-                "書き込みを拒否し、データがバージョン管理されません; .gitignore の"
+                "書き込みを拒否し、データがバージョン管理されません。.gitignore の"
                 " 'data/raw/*' の下に '!*.dvc' を追加してください"
             ],
         ),
@@ -866,7 +869,7 @@ def reset_language():
             [
                 ".gitignore:1:1: MLH506 ルール '/dat*/' がフォルダ data/ を無視して"
                 "いるため、その下の .dvc ファイル (data/raw/x.csv.dvc)"
-                f" {JA_FOLDER}; '/dat*/' をフォルダではなくフォルダ内のファイルを無視"
+                f" {JA_FOLDER}。'/dat*/' をフォルダではなくフォルダ内のファイルを無視"
                 "するように変えてから (git は無視されたフォルダの中を見ないため、'!'"
                 " ルールでは .dvc ファイルを戻せません)、'!*.dvc' を追加してください"
             ],
@@ -899,14 +902,14 @@ def test_messages_in_japanese(make_files, capsys, files, loose, args, expected):
             (),
             {"data/raw/images.dvc": ("outs:", "outz:")},
             "data/raw/images.dvc: MLH503 images.dvc に 'outs' がありません: DVC は"
-            "どのデータを追跡しているか判断できません; 作り直してください: dvc add"
+            "どのデータを追跡しているか判断できません。作り直してください: dvc add"
             " data/raw/images",
         ),
         (
             (),
             {"dvc.yaml": ("  prepare:\n", "  prepare\n")},
             "dvc.yaml:3:1: MLH503 dvc.yaml を YAML として解析できません (mapping"
-            " values are not allowed here): DVC が読み込めません; YAML を修正するか、"
+            " values are not allowed here): DVC が読み込めません。YAML を修正するか、"
             "git から最後の正常な版を取り出してください",
         ),
         (
@@ -914,31 +917,31 @@ def test_messages_in_japanese(make_files, capsys, files, loose, args, expected):
             {"dvc.yaml": ("    - src/prepare.py\n", "    - data/raw/labels.csv\n")},
             "dvc.yaml:6:1: MLH504 ステージ 'prepare' が依存する data/raw/labels.csv"
             " が存在しません: 作業ツリーになく、git でも追跡されておらず、生成する .dvc"
-            " ファイルやステージもないため、新しい clone では dvc repro が失敗します;"
-            " 追加する (dvc add data/raw/labels.csv) か、パスを修正してください",
+            " ファイルやステージもないため、新しい clone では dvc repro が失敗します。"
+            "追加する (dvc add data/raw/labels.csv) か、パスを修正してください",
         ),
         (
             ("dvc.lock",),
             {},
             "dvc.yaml: MLH504 dvc.yaml にステージがあるのに dvc.lock がないため、出力を"
             "どのデータとコードで作ったかの記録が残りません (dvc pull で取得できず、"
-            "dvc repro は全ステージを再実行します); 実行: dvc repro && git add"
-            " dvc.lock",
+            "dvc repro は全ステージを再実行します)。次を実行してください: dvc repro &&"
+            " git add dvc.lock",
         ),
         (
             ("models/.gitignore",),
             {},
             "dvc.yaml:17:1: MLH505 DVC の出力 models/model.pkl が git で無視されて"
-            f"いないため、git add でデータそのものがコミットされてしまいます {JA_KEPT};"
-            " models/.gitignore に /model.pkl の行を追加してください (dvc add と dvc"
+            f"いないため、git add でデータそのものがコミットされてしまいます {JA_KEPT}。"
+            "models/.gitignore に /model.pkl の行を追加してください (dvc add と dvc"
             " repro が書き込む行です)",
         ),
         (
             (),
             {".dvc/config": ("    remote = storage\n", "")},
             f".dvc/config: MLH507 .dvc/config にデフォルトリモートがありません: dvc"
-            f" push の送り先がないため、{JA_PULL}; 実行: dvc remote add -d storage"
-            " <url> && git add .dvc/config",
+            f" push の送り先がないため、{JA_PULL}。次を実行してください: dvc remote"
+            " add -d storage <url> && git add .dvc/config",
         ),
     ],
 )
@@ -955,23 +958,24 @@ def test_dvc_file_messages_in_japanese(git_repo, capsys, remove, edits, expected
             "",
             REMOTE.format(name="mine"),
             ".dvc/config: MLH507 デフォルトリモート 'mine' が git で共有されない"
-            f" .dvc/config.local にしか設定されていないため、{JA_PULL}; 実行: dvc"
-            " remote add mine <url> && dvc remote default mine && git add .dvc/config",
+            f" .dvc/config.local にしか設定されていないため、{JA_PULL}。次を実行して"
+            "ください: dvc remote add mine <url> && dvc remote default mine && git add"
+            " .dvc/config",
         ),
         (
             "[core]\n    remote = storage\n",
             "['remote \"storage\"']\n    url = /home/me/dvc\n",
             ".dvc/config:2:1: MLH507 デフォルトリモート 'storage' が .dvc/config に"
             "定義されていません (git で共有されない .dvc/config.local にしかありません)。"
-            f"そのため{JA_PULL}; 実行: dvc remote add storage <url> && git add"
-            " .dvc/config",
+            f"そのため{JA_PULL}。次を実行してください: dvc remote add storage <url> &&"
+            " git add .dvc/config",
         ),
         (
             "[core]\n    remote = storage\n",
             None,
             ".dvc/config:2:1: MLH507 デフォルトリモート 'storage' が .dvc/config に"
-            f"定義されていないため、{JA_PULL}; 実行: dvc remote add storage <url> &&"
-            " git add .dvc/config",
+            f"定義されていないため、{JA_PULL}。次を実行してください: dvc remote add"
+            " storage <url> && git add .dvc/config",
         ),
     ],
 )

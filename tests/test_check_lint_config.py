@@ -760,7 +760,7 @@ JA_CASES = {
         [
             "pyproject.toml:5:1: MLH601 isort の line_length = 88 (pyproject.toml"
             " [tool.isort], black プロファイルの値) が black の line-length = 100"
-            " (pyproject.toml [tool.black]) より短くなっています: black が1行のままにした"
+            " (pyproject.toml [tool.black]) より短くなっています: black が 1 行のままにした"
             " import を isort が折り返すため、black の出力に対して `isort --check` が"
             "失敗します。line_length = 100 を設定してください"
         ],
@@ -798,7 +798,7 @@ JA_CASES = {
             " に改名してください",
             "setup.cfg:3:1: MLH604 flake8 が E701,E704,W503 を報告します (setup.cfg"
             " [flake8]): これらは black 自身の出力で発生する (E701 'class A: ...' の"
-            "1行記述; E704 'def f(): ...' の1行記述; W503 二項演算子の前の改行) ため、"
+            " 1 行記述; E704 'def f(): ...' の 1 行記述; W503 二項演算子の前の改行) ため、"
             "flake8 は整形したばかりのコードを拒否します。ignore = E203,E501 を"
             " extend-ignore = E203,E501,E701 に置き換えてください",
         ],
@@ -815,7 +815,7 @@ JA_CASES = {
             "設定してください",
             ".: MLH604 flake8 が E203,E701 を報告します (flake8 の設定なし): これらは"
             " black 自身の出力で発生する (E203 スライスの ':' の前の空白; E701"
-            " 'class A: ...' の1行記述) ため、flake8 は整形したばかりのコードを拒否"
+            " 'class A: ...' の 1 行記述) ため、flake8 は整形したばかりのコードを拒否"
             "します。.flake8 の [flake8] セクションに extend-ignore = E203,E701 を設定"
             "してください",
         ],

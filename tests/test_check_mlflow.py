@@ -1166,7 +1166,7 @@ WHY_513_JA = (
     " import の時点で止まります"
 )
 WHY_514_JA = (
-    "チームのコンプライアンス規程では鍵をリポジトリに置かないことになっており、git は"
+    "チームのコンプライアンス規程ではキーをリポジトリに置かないことになっており、git は"
     "コミットされた秘密情報をすべて履歴に残します"
 )
 CALLS_JA = (
@@ -1181,8 +1181,8 @@ JAPANESE = [
         {"requirements.txt": "scikit-learn\n", "train.py": UNTRACKED},
         [
             f"train.py: MLH511 学習スクリプトが MLflow に run を記録していません:"
-            f" スクリプト内に {CALLS_JA}。{WHY_511_JA}。{ADD_JA}し（または"
-            " `with mlflow.start_run():` の中で記録し）、さらに requirements.txt に"
+            f" スクリプト内に {CALLS_JA}。{WHY_511_JA}。{ADD_JA}し (または"
+            " `with mlflow.start_run():` の中で記録し)、さらに requirements.txt に"
             " `mlflow` という行を追加してください"
         ],
     ),
@@ -1194,7 +1194,7 @@ JAPANESE = [
         [
             "notebooks/train.ipynb: MLH511 学習ノートブックが MLflow に run を記録して"
             f"いません: ノートブック内に {CALLS_JA}。{WHY_511_JA}。{ADD_JA}してください"
-            "（または `with mlflow.start_run():` の中で記録してください）"
+            " (または `with mlflow.start_run():` の中で記録してください)"
         ],
     ),
     (
@@ -1205,10 +1205,10 @@ JAPANESE = [
         },
         [
             "train.py: MLH511 学習スクリプトが MLflow に run を記録していません:"
-            " スクリプト内にも、import しているプロジェクトのモジュール（churn/m0.py,"
-            f" churn/m1.py, churn/m2.py ほか 1 件）内にも {CALLS_JA}。{WHY_511_JA}。"
-            f"{ADD_JA}してください（または `with mlflow.start_run():` の中で記録して"
-            "ください）"
+            " スクリプト内にも、import しているプロジェクトのモジュール (churn/m0.py,"
+            f" churn/m1.py, churn/m2.py ほか 1 件) 内にも {CALLS_JA}。{WHY_511_JA}。"
+            f"{ADD_JA}してください (または `with mlflow.start_run():` の中で記録して"
+            "ください)"
         ],
     ),
     (
@@ -1217,18 +1217,18 @@ JAPANESE = [
             "pyproject.toml": "[project]\nname = 'x'\ndependencies = ['numpy']\n",
         },
         [
-            "pyproject.toml: MLH513 mlflow が import されていますが（train.py:1）、"
-            f"どの環境ファイル（pyproject.toml）にも宣言されていません。{WHY_513_JA}。"
+            "pyproject.toml: MLH513 mlflow が import されていますが (train.py:1)、"
+            f"どの環境ファイル (pyproject.toml) にも宣言されていません。{WHY_513_JA}。"
             'pyproject.toml の dependencies に "mlflow" を追加してください'
-            "（mlflow-skinny でも構いません）"
+            " (mlflow-skinny でも構いません)"
         ],
     ),
     (
         {**ENV, "src/config.py": f"DATABRICKS_TOKEN = '{DAPI}'\n"},
         [
             "src/config.py:1:20: MLH514 MLflow トラッキングの認証情報がリポジトリに"
-            f"書かれています（DATABRICKS_TOKEN = '***'）。{WHY_514_JA}。DATABRICKS_TOKEN"
-            " はリポジトリの外（シェルのプロファイル、CI のシークレット変数）で設定し、"
+            f"書かれています (DATABRICKS_TOKEN = '***')。{WHY_514_JA}。DATABRICKS_TOKEN"
+            " はリポジトリの外 (シェルのプロファイル、CI のシークレット変数) で設定し、"
             "漏れた値はローテーションしてください"
         ],
     ),
@@ -1236,7 +1236,7 @@ JAPANESE = [
         {**ENV, ".env": f"MLFLOW_TRACKING_URI={SECRET_URI}\n"},
         [
             ".env:1:1: MLH514 MLflow トラッキングの認証情報がリポジトリに書かれています"
-            f"（{URI}）。{WHY_514_JA}。URI からユーザー名とパスワードを取り除き、"
+            f" ({URI})。{WHY_514_JA}。URI からユーザー名とパスワードを取り除き、"
             "MLFLOW_TRACKING_USERNAME と MLFLOW_TRACKING_PASSWORD はリポジトリの外で"
             " export して、パスワードを変更してください"
         ],

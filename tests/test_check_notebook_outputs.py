@@ -123,21 +123,21 @@ LEAK_JA = (
     " keep-output を付けてください"
 )
 VOLATILE_JA = (
-    "実行や表示の状態（と strip-metadata に指定したキー）は差分を乱し、ユーザーの"
+    "実行や表示の状態 (と strip-metadata に指定したキー) は差分を乱し、ユーザーの"
     "データを含むこともあります。strip-notebook-outputs を実行するか、残すなら"
     " keep-metadata に加えてください"
 )
 JUPYTER_JA = [
     f"nb.ipynb: MLH114 ノートブックのメタデータに widgets があります: {VOLATILE_JA}",
-    "nb.ipynb:cell_2: MLH111 セルに出力が 2 件あります（stream stdout, stream"
-    f" stderr）: {LEAK_JA}",
+    "nb.ipynb:cell_2: MLH111 セルに出力が 2 件あります (stream stdout, stream"
+    f" stderr): {LEAK_JA}",
     f"nb.ipynb:cell_2: MLH114 セルのメタデータに ExecuteTime があります: {VOLATILE_JA}",
-    f"nb.ipynb:cell_3: MLH111 セルに出力が 2 件あります（image/png, text/html）: {LEAK_JA}",
-    f"nb.ipynb:cell_4: MLH111 セルに出力が 1 件あります（error KeyError）: {LEAK_JA}",
+    f"nb.ipynb:cell_3: MLH111 セルに出力が 2 件あります (image/png, text/html): {LEAK_JA}",
+    f"nb.ipynb:cell_4: MLH111 セルに出力が 1 件あります (error KeyError): {LEAK_JA}",
     "nb.ipynb:cell_5: MLH112 セルに出力はないのに実行カウント 4 が残っています:"
     " 実行カウントは実行のたびに変わり、差分を乱します。strip-notebook-outputs"
     " を実行してください",
-    f"nb.ipynb:cell_8: MLH111 セルに出力が 2 件あります（stream stdout x2）: {LEAK_JA}",
+    f"nb.ipynb:cell_8: MLH111 セルに出力が 2 件あります (stream stdout x2): {LEAK_JA}",
     f"nb.ipynb:cell_8: MLH114 セルのメタデータに execution があります: {VOLATILE_JA}",
 ]
 JAPANESE = [
@@ -146,7 +146,7 @@ JAPANESE = [
         "colab.ipynb",
         [],
         [
-            "nb.ipynb:cell_2: MLH111 セルに出力が 1 件あります（stream stdout）:"
+            "nb.ipynb:cell_2: MLH111 セルに出力が 1 件あります (stream stdout):"
             f" {LEAK_JA}",
             "nb.ipynb:cell_2: MLH114 セルのメタデータに executionInfo, outputId"
             f" があります: {VOLATILE_JA}",
@@ -156,12 +156,12 @@ JAPANESE = [
         "vscode.ipynb",
         ["--keep-output-tags", "図"],
         [
-            "nb.ipynb:cell_1: MLH111 セルに出力が 1 件あります（stream stdout）:"
+            "nb.ipynb:cell_1: MLH111 セルに出力が 1 件あります (stream stdout):"
             " ノートブックの出力は個人情報や API キーが漏れるよくある経路で、git"
             " の履歴も肥大化させます。strip-notebook-outputs を実行するか、出力を"
             "残すならセルにタグ 図 を付けてください",
             "nb.ipynb:cell_2: MLH111 セルに出力が 1 件あります"
-            "（application/vnd.dataresource+json）: ノートブックの出力は個人情報や"
+            " (application/vnd.dataresource+json): ノートブックの出力は個人情報や"
             " API キーが漏れるよくある経路で、git の履歴も肥大化させます。"
             "strip-notebook-outputs を実行するか、出力を残すならセルにタグ 図 を"
             "付けてください",

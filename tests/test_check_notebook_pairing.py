@@ -794,8 +794,8 @@ JAPANESE = [
         [],
         [
             "notebooks/eda.ipynb: MLH101 ノートブックの jupytext formats"
-            " 'ipynb,py:nope' ではペアになりません（'py:nope' は jupytext"
-            f" のフォーマットではありません）: {WHY_JA}。formats の指定を直してください:"
+            " 'ipynb,py:nope' ではペアになりません ('py:nope' は jupytext"
+            f" のフォーマットではありません): {WHY_JA}。formats の指定を直してください:"
             " jupytext --set-formats ipynb,py:percent notebooks/eda.ipynb"
         ],
     ),
@@ -817,8 +817,8 @@ JAPANESE = [
         [],
         [
             "notebooks/eda.ipynb:cell_2:1:1: MLH102 ペアのスクリプト notebooks/eda.py"
-            " がここから食い違っています（ノートブック: 'y = 2'、スクリプト 5 行目:"
-            f" 'y = 3'）: {WHY_SYNC_JA}。{LACKS_JA}"
+            " がここから食い違っています (ノートブック: 'y = 2'、スクリプト 5 行目:"
+            f" 'y = 3'): {WHY_SYNC_JA}。{LACKS_JA}"
         ],
     ),
     (
@@ -829,8 +829,8 @@ JAPANESE = [
         [],
         [
             "notebooks/eda.ipynb:cell_2:1:1: MLH102 ペアのスクリプト notebooks/eda.py"
-            " がここから食い違っています（ノートブック: 'y = 2'、スクリプト:"
-            f" ここで終わり）: {WHY_SYNC_JA}。check-notebook-pairing --fix"
+            " がここから食い違っています (ノートブック: 'y = 2'、スクリプト:"
+            f" ここで終わり): {WHY_SYNC_JA}。check-notebook-pairing --fix"
             " で更新するか、次を実行してください: jupytext --sync notebooks/eda.ipynb"
         ],
     ),
@@ -842,8 +842,8 @@ JAPANESE = [
         [],
         [
             "notebooks/eda.ipynb:cell_1: MLH102 ペアのスクリプト notebooks/eda.py"
-            " がここから食い違っています（ノートブック: markdown セル、スクリプト 1"
-            f" 行目: code セル）: {WHY_SYNC_JA}。{LACKS_JA}"
+            " がここから食い違っています (ノートブック: markdown セル、スクリプト 1"
+            f" 行目: code セル): {WHY_SYNC_JA}。{LACKS_JA}"
         ],
     ),
     (
@@ -854,9 +854,9 @@ JAPANESE = [
         [],
         [
             "notebooks/eda.ipynb:cell_1:2:1: MLH102 ペアのスクリプト notebooks/eda.py"
-            " がここから食い違っています（ノートブック: 'x = 1'、スクリプト 4 行目:"
-            f" 'x = 2'）: {WHY_SYNC_JA}。次を実行してください: jupytext --sync"
-            " notebooks/eda.ipynb（--fix が書き出すのは percent 形式のスクリプトだけです）"
+            " がここから食い違っています (ノートブック: 'x = 1'、スクリプト 4 行目:"
+            f" 'x = 2'): {WHY_SYNC_JA}。次を実行してください: jupytext --sync"
+            " notebooks/eda.ipynb (--fix が書き出すのは percent 形式のスクリプトだけです)"
         ],
     ),
     (
@@ -867,7 +867,7 @@ JAPANESE = [
         [],
         [
             "notebooks/eda.ipynb: MLH102 ペアのスクリプト notebooks/eda.py の 5"
-            " 行目以降に、ノートブックにない内容があります（'print(x)'）:"
+            " 行目以降に、ノートブックにない内容があります ('print(x)'):"
             f" {WHY_SYNC_JA}。{LACKS_JA}"
         ],
     ),
@@ -876,7 +876,7 @@ JAPANESE = [
         [],
         [
             "src/eda.ipynb: MLH103 ノートブックが notebooks の外にあります:"
-            " ガイドラインのフォルダテンプレート（Cookiecutter Data Science）では、"
+            " ガイドラインのフォルダテンプレート (Cookiecutter Data Science) では、"
             "探索用のノートブックはコードと分けて notebooks/ に置きます。移動して"
             "ください: mv src/eda.ipynb notebooks/eda.ipynb && mv src/eda.py"
             " notebooks/eda.py"
@@ -887,8 +887,8 @@ JAPANESE = [
         ["--check-naming"],
         [
             "notebooks/Untitled 1.ipynb: MLH104 ノートブック名 Untitled 1.ipynb が"
-            " <step>-<initials>-<description>.ipynb の形ではありません（例:"
-            " 1.0-jqp-initial-data-exploration.ipynb）: Cookiecutter Data Science"
+            " <step>-<initials>-<description>.ipynb の形ではありません (例:"
+            " 1.0-jqp-initial-data-exploration.ipynb): Cookiecutter Data Science"
             " では、探索の流れを順に追えるよう、ノートブックに順番・作成者・内容で名前を"
             "付けます。名前を変えてください。例: mv notebooks/Untitled 1.ipynb"
             " notebooks/1.0-<initials>-untitled-1.ipynb"

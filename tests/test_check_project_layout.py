@@ -702,7 +702,7 @@ def test_runs_from_a_subfolder(make_files, monkeypatch, capsys):
 
 JA_WHY = "共通のレイアウトなら、どのリポジトリでも誰もがデータ、モデル、ノートブック、レポートを見つけられます"
 JA_PACKAGE_WHY = (
-    "このレイアウトでは再利用するコードを import できる1つのパッケージ (例: dataset.py、"
+    "このレイアウトでは再利用するコードを import できる 1 つのパッケージ (例: dataset.py、"
     "features.py、modeling/train.py を持つ <name>/__init__.py) にまとめ、ノートブックや"
     "スクリプトはコードをコピーせずにそれを import します"
 )

@@ -555,7 +555,7 @@ def test_corpus_precision_and_recall():
 WHY_PATH_JA = "このパスは 1 台のマシンにしか存在しないため、ほかの人は再実行できません"
 WHY_SEED_JA = "実行するたびに結果が変わるため、実験を再現できません"
 FIX_PY_JA = (
-    "プロジェクトルートから組み立てる（Path(__file__).resolve().parent / ...）か、"
+    "プロジェクトルートから組み立てる (Path(__file__).resolve().parent / ...) か、"
     "設定値または環境変数を使ってください"
 )
 UNSEEDED_JA = "から乱数を引いていますが、このモジュールはそのシードを設定していません"
@@ -584,7 +584,7 @@ JAPANESE = [
         [
             "notebooks/eda.ipynb:cell_1:1:5: MLH701 '/content/drive/MyDrive/churn' は"
             f" Colab でマウントした Google Drive 上のパスです。{WHY_PATH_JA}。"
-            "プロジェクトルートからの相対パス（notebooks/ からなら Path('..') / 'data'）、"
+            "プロジェクトルートからの相対パス (notebooks/ からなら Path('..') / 'data')、"
             "設定値または環境変数を使ってください"
         ],
     ),
@@ -593,15 +593,15 @@ JAPANESE = [
         [
             f"src/train.py:2:1: MLH702 np.random.shuffle() は numpy のグローバルな乱数状態"
             f"{UNSEEDED_JA}。{WHY_SEED_JA}。最初に一度 np.random.seed(42) を呼んで"
-            "ください（または seed_everything のようなヘルパーを使ってください）"
+            "ください (または seed_everything のようなヘルパーを使ってください)"
         ],
     ),
     (
         {"src/train.py": SK + "KFold(5, shuffle=True)\ntrain_test_split(X, y)\n"},
         [
             f"src/train.py:{line}:1: MLH702 {shown} に random_state がありません。"
-            f"{WHY_SEED_JA}。random_state=42 を渡してください（または最初に"
-            " np.random.seed(42) を呼んでください）"
+            f"{WHY_SEED_JA}。random_state=42 を渡してください (または最初に"
+            " np.random.seed(42) を呼んでください)"
             for line, shown in ((2, "KFold(shuffle=True)"), (3, "train_test_split()"))
         ],
     ),
@@ -633,7 +633,7 @@ JAPANESE = [
             "src/train.py": "import augment\naugment.jitter(x)\n",
         },
         [
-            "src/train.py:2:1: MLH702 augment.jitter() にシード（random_state=、seed=）が"
+            "src/train.py:2:1: MLH702 augment.jitter() にシード (random_state=、seed=) が"
             "渡されておらず、このモジュールはグローバルなシードも設定していません。"
             f"{WHY_SEED_JA}。シードを渡してください"
         ],

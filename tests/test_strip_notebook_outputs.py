@@ -433,7 +433,7 @@ LEAK_JA = (
     " keep-output を付けてください"
 )
 VOLATILE_JA = (
-    "実行や表示の状態（と strip-metadata に指定したキー）は差分を乱し、ユーザーの"
+    "実行や表示の状態 (と strip-metadata に指定したキー) は差分を乱し、ユーザーの"
     "データを含むこともあります。strip-notebook-outputs を実行するか、残すなら"
     " keep-metadata に加えてください"
 )
@@ -449,7 +449,7 @@ JAPANESE = [
         [code("print(x)")],
         [],
         [
-            "nb.ipynb:cell_1: MLH111 セルに出力が 1 件あります（stream stdout）:"
+            "nb.ipynb:cell_1: MLH111 セルに出力が 1 件あります (stream stdout):"
             f" {LEAK_JA} [fixed]"
         ],
     ),
@@ -457,7 +457,7 @@ JAPANESE = [
         [code("print(x)", outputs=3)],
         [],
         [
-            "nb.ipynb:cell_1: MLH111 セルに出力が 3 件あります（stream stdout x3）:"
+            "nb.ipynb:cell_1: MLH111 セルに出力が 3 件あります (stream stdout x3):"
             f" {LEAK_JA} [fixed]"
         ],
     ),
@@ -482,7 +482,7 @@ JAPANESE = [
         [code("print(x)")],
         ["--keep-output-tags", ""],
         [
-            "nb.ipynb:cell_1: MLH111 セルに出力が 1 件あります（stream stdout）:"
+            "nb.ipynb:cell_1: MLH111 セルに出力が 1 件あります (stream stdout):"
             " ノートブックの出力は個人情報や API キーが漏れるよくある経路で、git の"
             "履歴も肥大化させます。strip-notebook-outputs を実行してください [fixed]"
         ],
@@ -492,7 +492,7 @@ JAPANESE = [
         ["--max-size", "4"],
         [
             "nb.ipynb: MLH113 ノートブックは出力を除いても 5 KiB あり、max-size の 4"
-            " KiB を超えています（最大はセル 1 の 5 KiB）: 埋め込んだ画像や添付ファイルは"
+            " KiB を超えています (最大はセル 1 の 5 KiB): 埋め込んだ画像や添付ファイルは"
             " git の履歴にずっと残ります。画像ファイルとして保存し、リンクしてください"
         ],
     ),
