@@ -8,7 +8,10 @@ team fixes new problems on every commit and old ones when it chooses.
 A finding is remembered by its code, its path and a fingerprint of what it is about,
 never by its line number, so it stays recognised when lines above it move: the
 normalised text of its line (inside its cell for a notebook), the whole cell for a
-finding about a cell, and the message for a finding about a whole file. The file
+finding about a cell, and for a finding about a whole file the words of its message
+that come from the project (paths, names), not from the message's template, so
+neither the language nor a rewording changes it (findings alike are told apart by
+their count). The file
 stores a hash of that text, not the text (a finding may be about a credential), and a
 count, so two identical findings need two entries. A fixed finding is never hidden:
 it reports a file the hook changed.
@@ -16,9 +19,9 @@ it reports a file the hook changed.
 
 from __future__ import annotations
 
-import hashlib
-import json
+import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -27,6 +30,8 @@ from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import FileProblem, read_text, write_atomic
 
 VERSION = 1
+WORD = re.compile(r"[A-Za-z0-9_.][A-Za-z0-9_./-]*")
+NUMBER = re.compile(r"[\d.]*")
 Key = tuple[str, str, str]  # path, code, fingerprint
 
 
@@ -59,9 +64,34 @@ class Lines:
             return None
 
 
+@lru_cache(maxsize=None)
+def _template_words() -> frozenset[str]:
+    """The ASCII words of every message template, in both languages."""
+    from mlhooks._i18n import rule_book
+
+    texts = (entry[lang] for entry in rule_book()["message"] for lang in ("en", "ja"))
+    return frozenset(word for text in texts for word in _words(text))
+
+
+def _words(text: str) -> list[str]:
+    return [word.rstrip(".-/") for word in WORD.findall(text)]
+
+
+def values(message: str) -> str:
+    """The words of a message that come from the checked project (paths, names,
+    section keys), not from its template: the same in every language and after a
+    rewording of the template; counts are left out."""
+    own = _template_words()
+    found = {w for w in _words(message) if w not in own and not NUMBER.fullmatch(w)}
+    return " ".join(sorted(found - {""}))
+
+
 def fingerprint(d: Diagnostic, lines: Lines) -> str:
-    """What the finding is about, hashed: its line, its cell or its message."""
-    about = d.message
+    """What the finding is about, hashed: its line, its cell, or (about a whole
+    file) the paths and names its message mentions, whatever the language."""
+    import hashlib
+
+    about = "file:" + values(d.message)
     if d.path != "." and (d.line or d.cell is not None):
         text = lines.lines(d.path, d.cell)
         if text is not None and d.line and d.line <= len(text):
@@ -87,6 +117,8 @@ class Baseline:
     def load(cls, path: Path) -> Baseline:
         """The baseline at ``path``; empty when there is none; ConfigError naming
         the file when it is not one."""
+        import json
+
         where = display_path(path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -135,6 +167,8 @@ class Baseline:
         ]
 
     def dump(self) -> bytes:
+        import json
+
         data = {"version": VERSION, "findings": self.entries()}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         return text.encode("utf-8")
@@ -157,7 +191,7 @@ def apply(
 ) -> tuple[list[Diagnostic], int]:
     """The findings not in the baseline file ``setting`` (root-relative; '' for
     none), and how many it left out."""
-    if not setting or not diagnostics:
+    if not setting or not diagnostics or not (root / setting).is_file():
         return diagnostics, 0
     return Baseline.load(root / setting).split(diagnostics, root)
 

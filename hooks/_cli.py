@@ -184,12 +184,10 @@ def relative_names(
 
 def rebase(diagnostics: list[Diagnostic], root: Path) -> list[Diagnostic]:
     """Paths shown relative to the current folder when the root lies below it."""
-    try:
-        prefix = root.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+    here, top = Path.cwd().resolve(), root.resolve()
+    if top == here or here not in top.parents:
         return diagnostics
-    if prefix == ".":
-        return diagnostics
+    prefix = top.relative_to(here).as_posix()
     return [
         replace(d, path=prefix if d.path == "." else f"{prefix}/{d.path}")
         for d in diagnostics
@@ -207,6 +205,9 @@ def guarded(prog: str, work: Callable[[], int]) -> int:
         return work()
     except (ConfigError, GitError) as exc:
         return fail(prog, str(exc))
+    except BrokenPipeError:  # the reader (`| head`) stopped early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback
         if os.environ.get("MLHOOKS_DEBUG"):
             raise

@@ -1,12 +1,13 @@
 """``mlhooks init``: set a repository up for the guideline in one command.
 
 The guideline's tools were accepted but felt like a chore to set up; init does it:
-pre-commit with black, isort, flake8 and the mlhooks hooks, their settings agreeing,
-a CI job, a README skeleton, a ``.gitignore`` and, when asked, the project layout. It
-never overwrites: an existing file gets only what it lacks, or stays as it is with a
-note saying what is still missing. ``--dry-run`` shows the diff and writes nothing; a
-second run changes nothing. The files go to the git work-tree root of PATH (pre-commit
-reads its configuration there), or to PATH itself outside git.
+pre-commit with black, isort, flake8 (ruff where the project uses it) and the mlhooks
+hooks, their settings agreeing, a CI job, a README skeleton, a ``.gitignore`` and,
+when asked, the project layout. It never overwrites: an existing file gets only what
+it lacks, or stays as it is with a note saying what is still missing. ``--dry-run``
+shows the diff and writes nothing; a second run changes nothing. The files go to the
+git work-tree root of PATH (pre-commit reads its configuration there), or to PATH
+itself outside git.
 """
 
 from __future__ import annotations

@@ -4,15 +4,16 @@ ground the rest of it stands on.
 A ``Change`` is one file before and after. ``Text`` keeps what a file is written in
 (newlines, byte order mark) so that an edited file differs only where something was
 added. A README is written only where none exists; an existing one is asked
-check-readme-sections' question (which sections are missing) and left as it is. The
-layout folders are the ones check-project-layout reports missing, each given the
-``.gitkeep`` its fix would write.
+check-readme-sections' question (which sections are missing, named by the skeleton's
+headings in the output language) and left as it is. The layout folders are the ones
+check-project-layout reports missing, each given the ``.gitkeep`` its fix would write.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+import re
 import string
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +27,7 @@ from mlhooks._i18n import N_, language, tr
 
 TEMPLATES = Path(__file__).with_name("templates")
 BOM = "\ufeff"
+HOOK = "check-readme-sections"
 README_NAMES = {"readme", "readme.md", "readme.markdown", "readme.rst", "readme.txt"}
 
 
@@ -110,7 +112,7 @@ class Listed(Repo):
 
 def readme_gaps(repo: Repo, table: dict[str, Any], where: str) -> list[str]:
     """The sections check-readme-sections finds missing from the README."""
-    hook = load_hook("check-readme-sections")
+    hook = load_hook(HOOK)
     settings = hook_settings(hook, table, where, {})
     top = [entry.name for entry in os.scandir(repo.root) if entry.is_file()]
     listed = Listed(repo.root, [*repo.tracked, *top])
@@ -122,21 +124,43 @@ def readme_gaps(repo: Repo, table: dict[str, Any], where: str) -> list[str]:
     return gaps
 
 
+def skeleton() -> str:
+    """The README skeleton in the output language (``${project}`` to fill in)."""
+    return template(f"README.{language()}.md")
+
+
+def section_headings(settings: Settings) -> dict[str, str]:
+    """Each section key -> the skeleton heading that gives the README that section."""
+    module = importlib.import_module("mlhooks.check_readme_sections")
+    headings = re.findall(r"(?m)^## (.+)$", skeleton())
+    found = {}
+    for key in settings["sections"]:
+        one = Settings({**settings, "sections": [key]})
+        for heading in headings:
+            text = f"# README\n\n## {heading}\n"
+            problems = module.readme_problems("README.md", text, one)
+            if not any(d.code == "MLH411" for d in problems):
+                found[key] = heading
+                break
+    return found
+
+
 def plan_readme(repo: Repo, table: dict[str, Any], where: str) -> Change:
     """A README skeleton in the output language, or the existing README kept."""
     names = sorted(n for n in os.listdir(repo.root) if n.lower() in README_NAMES)
     existing = [n for n in names if (repo.root / n).is_file()]
     if not existing:
-        skeleton = string.Template(template(f"README.{language()}.md"))
-        body = skeleton.substitute(project=repo.root.resolve().name)
+        text = string.Template(skeleton())
+        body = text.substitute(project=repo.root.resolve().name)
         return Change("README.md", None, body.encode("utf-8"))
     gaps = readme_gaps(repo, table, where)
     if not gaps:
         return Change.kept(repo.root, existing[0])
+    headings = section_headings(hook_settings(load_hook(HOOK), table, where, {}))
     note = tr(
         "lacks the sections {sections}, which the guideline asks for; left as it is"
         " (check-readme-sections will report them)",
-        sections=", ".join(gaps),
+        sections=", ".join(headings.get(key, key) for key in gaps),
     )
     return Change.kept(repo.root, existing[0], note)
 

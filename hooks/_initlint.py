@@ -5,7 +5,9 @@ unless black is configured, ``[tool.isort]`` with the black profile where isort 
 pyproject.toml, and ``[tool.mlhooks]``. flake8 gets black's documented settings in the
 file where it already reads them (``.flake8``, ``setup.cfg``, ``tox.ini``), else in
 ``setup.cfg``, as text. Only missing keys are added; a value already set stays, and
-check-lint-config, run on the result, says where it still disagrees.
+check-lint-config, run on the result, says where it still disagrees. A project that
+configures or runs ruff (where check-lint-config allows it) gets ruff's hooks instead,
+and settings only for the linters it runs anyway.
 """
 
 from __future__ import annotations
@@ -13,25 +15,27 @@ from __future__ import annotations
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import tomlkit
 from tomlkit.items import Table
 
 from mlhooks._cli import Context, run_check
 from mlhooks._config import ConfigError
-from mlhooks._configfiles import HEADER, ConfigFiles
+from mlhooks._configfiles import HEADER, ConfigFiles, subtable
 from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import Repo
 from mlhooks._i18n import N_, tr
 from mlhooks._initfiles import Change, Text, load_hook, project_settings
 from mlhooks._linters import PYPROJECT, SECTIONS, ToolConfig
-from mlhooks._precommit import PRE_COMMIT
+from mlhooks._precommit import PRE_COMMIT, PreCommit
 
 BLACK_LENGTH = 88  # black's default, and the width of isort's black profile
 EXTEND_IGNORE = "E203,E701,E704"  # what black writes and flake8 would report
 KEY = re.compile(r"^([\w.-]+)(\s*)([=:])(\s*)")
 INI_FILES = (".isort.cfg", *SECTIONS["flake8"])
+RUFF_FILES = ("ruff.toml", ".ruff.toml")
+RUFF_HOOKS = ("ruff", "ruff-check", "ruff-format")
 LINT_FILES = (PRE_COMMIT, PYPROJECT, ".editorconfig", *INI_FILES)
 
 
@@ -85,18 +89,31 @@ class Tables:
             self.added.append("[tool.mlhooks]")
 
 
+def uses_ruff(files: ConfigFiles, pre: PreCommit) -> bool:
+    """Whether the project configures ruff (``[tool.ruff]``, ``ruff.toml``) or
+    pre-commit runs it."""
+    if any(pre.runs(hook_id) for hook_id in RUFF_HOOKS):
+        return True
+    if any((files.root / name).is_file() for name in RUFF_FILES):
+        return True
+    pyproject = files.toml(PYPROJECT)
+    return subtable(pyproject.data if pyproject else None, "tool", "ruff") is not None
+
+
 def plan_pyproject(
-    root: Path, tools: dict[str, ToolConfig], lang: str | None
+    root: Path, tools: dict[str, ToolConfig], lang: str | None, linters: Sequence[str]
 ) -> tuple[Change, int | None]:
-    """``pyproject.toml`` with the missing tables and keys, and black's line length
-    (None when it is set to something that is no number)."""
+    """``pyproject.toml`` with the missing tables and keys for ``linters`` and
+    mlhooks, and black's line length (None when it is no number)."""
     text = Text.read(root, PYPROJECT)
     doc = tomlkit.parse(text.body if text else "")
     black = tools.get("black")
     length = black.number("line_length", BLACK_LENGTH) if black else BLACK_LENGTH
     tables = Tables(_table(doc, "tool"))
-    tables.black(length)
-    tables.isort(tools.get("isort") or ToolConfig("isort"), length)
+    if "black" in linters:
+        tables.black(length)
+    if "isort" in linters:
+        tables.isort(tools.get("isort") or ToolConfig("isort"), length)
     tables.mlhooks(lang)
     added, notes, body = tables.added, tables.notes, tomlkit.dumps(doc)
     if text is None:

@@ -25,11 +25,17 @@ from mlhooks._initfiles import (
     plan_readme,
     project_settings,
 )
-from mlhooks._initlint import INI_FILES, lint_findings, plan_flake8, plan_pyproject
+from mlhooks._initlint import (
+    INI_FILES,
+    lint_findings,
+    plan_flake8,
+    plan_pyproject,
+    uses_ruff,
+)
 from mlhooks._initprecommit import plan_precommit
 from mlhooks._initreport import diff, existing_findings, install, next_steps, status
 from mlhooks._initsource import Source
-from mlhooks._linters import PYPROJECT, read_tools
+from mlhooks._linters import PYPROJECT, TOOLS, read_tools
 from mlhooks._precommit import PRE_COMMIT, PreCommit
 
 
@@ -52,16 +58,19 @@ def _read_configs(root: Path, ci: str | None) -> tuple[ConfigFiles, PreCommit]:
 def _tooling(
     files: ConfigFiles, pre: PreCommit, table: dict[str, Any], args: dict[str, Any]
 ) -> tuple[list[Change], Callable[[], tuple[str, str]]]:
-    """pre-commit, pyproject.toml and flake8, and where the mlhooks hooks come from."""
+    """pre-commit, pyproject.toml and flake8, and where the mlhooks hooks come from.
+    With ruff (where allowed), only the linters in use get settings."""
     root = files.root
     tools = read_tools(files, pre)
-    pyproject, length = plan_pyproject(root, tools, args.get("lang"))
-    lint = project_settings("check-lint-config", table, PYPROJECT)
+    allow_ruff = project_settings("check-lint-config", table, PYPROJECT)["allow-ruff"]
+    use_ruff = allow_ruff and uses_ruff(files, pre)
+    linters = tuple(tools) if use_ruff else TOOLS
+    pyproject, length = plan_pyproject(root, tools, args.get("lang"), linters)
     config = files.yaml(PRE_COMMIT)
     text, data = Text.read(root, PRE_COMMIT), config.data if config else None
     source = Source(args.get("repo"), args.get("rev"))
-    precommit, ours = plan_precommit(text, data, lint["allow-ruff"], source)
-    flake8 = plan_flake8(files, tools, length)
+    precommit, ours = plan_precommit(text, data, allow_ruff, use_ruff, source)
+    flake8 = plan_flake8(files, tools, length) if "flake8" in linters else None
     mlhooks_source = (lambda: ours) if ours else source
     return [precommit, pyproject, *([flake8] if flake8 else [])], mlhooks_source
 

@@ -3,9 +3,11 @@
 A line per file says created, updated (with what was added) or unchanged, with notes
 on what was left as it is; ``--dry-run`` prints the unified diff first. After writing,
 ``pre-commit install`` puts the git hook in place (a failure is one line), and "Next:"
-lists the commands that finish the set-up: ``git add`` of the files, the first
-``pre-commit run --all-files``, and ``mlhooks baseline`` where files already there
-have findings, so an old repository can adopt the guideline without fixing them all.
+lists the commands that finish the set-up: ``git add`` of the files init manages
+that are not committed as they are (``git add -A`` before the first commit, since
+pre-commit judges only the files git tracks), the first ``pre-commit run
+--all-files``, and ``mlhooks baseline`` where files already there have findings, so an
+old repository can adopt the guideline without fixing them all.
 """
 
 from __future__ import annotations
@@ -100,6 +102,32 @@ def existing_findings(root: Path, skip: set[str]) -> int:
     return sum(d.path in tracked for d in found)
 
 
+def uncommitted(root: Path, paths: list[str]) -> set[str]:
+    """Those of ``paths`` that differ from the last commit or are not tracked."""
+    args = ("status", "--porcelain", "-z", "--untracked-files=all", "--", *paths)
+    entries = iter((git(root, *args) or b"").split(b"\0"))
+    found = set()
+    for entry in entries:
+        if len(entry) > 3:
+            found.add(os.fsdecode(entry[3:]))
+        if entry[:1] in (b"R", b"C"):  # a rename or copy: its source follows
+            next(entries, None)
+    return found
+
+
+def git_add(repo: Repo, changes: list[Change]) -> str:
+    """The ``git add`` the set-up needs ('' when nothing needs it)."""
+    head = repo.in_git and git(
+        repo.root, "rev-parse", "-q", "--verify", "HEAD", ok=(0, 1)
+    )
+    if not head:  # no commit yet: every file is new, and pre-commit needs them added
+        return "git add -A"
+    paths = [change.path for change in changes]
+    left = uncommitted(repo.root, paths)
+    paths = [path for path in paths if path in left]
+    return "git add " + " ".join(map(shlex.quote, paths)) if paths else ""
+
+
 def next_steps(
     repo: Repo, changes: list[Change], installed: bool, found: int
 ) -> list[str]:
@@ -109,10 +137,8 @@ def next_steps(
         commands.append(f"cd {shlex.quote(str(repo.root))}")
     if not repo.in_git:
         commands.append("git init")
-    tracked = repo.tracked_set if repo.in_git else frozenset()
-    paths = [c.path for c in changes if c.changed or c.path not in tracked]
-    if paths:
-        commands.append("git add " + " ".join(map(shlex.quote, paths)))
+    add = git_add(repo, changes)
+    commands += [add] if add else []
     if shutil.which("pre-commit") is None:
         commands.append("pip install pre-commit")
     if not installed:

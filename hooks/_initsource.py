@@ -3,7 +3,8 @@
 ``--repo`` and ``--rev`` say it; else the way mlhooks was installed does
 (``direct_url.json``, PEP 610): a git install names the repository and the revision
 asked for, an install from a folder names the folder, which pre-commit accepts as a
-repository, at its tag or else its commit.
+repository, at its tag or else its commit. A folder is no repository other clones or
+CI can reach, and pre-commit runs its hooks as committed, so init warns about both.
 """
 
 from __future__ import annotations
@@ -21,6 +22,14 @@ from mlhooks._i18n import N_, tr
 
 URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 SCP = re.compile(r"^([\w.-]+@[\w.-]+):(?!//)(.+)$")  # git@github.com:team/repo.git
+LOCAL = N_(
+    "the mlhooks hooks come from the folder {folder}, which other clones and CI"
+    " cannot reach; to share them, pass --repo with a URL they can reach"
+)
+DIRTY = N_(
+    "the folder {folder} has uncommitted changes: pre-commit will run the hooks as"
+    " of commit {rev}, not the ones installed; commit them, or pass --repo and --rev"
+)
 
 
 def folder_rev(folder: Path) -> str:
@@ -33,6 +42,15 @@ def folder_rev(folder: Path) -> str:
         if out and out.strip():
             return out.decode("utf-8", "replace").strip()
     return ""
+
+
+def folder_dirty(folder: Path) -> bool:
+    """Whether files git tracks in ``folder`` have changes not yet committed."""
+    try:
+        out = git(folder, "status", "--porcelain", "--untracked-files=no")
+    except GitError:
+        return False
+    return bool(out and out.strip())
 
 
 def installed_source() -> tuple[str, str]:
@@ -59,6 +77,7 @@ class Source:
 
     def __init__(self, repo: str | None, rev: str | None) -> None:
         self.repo, self.rev = repo or "", rev or ""
+        self.dirty = False  # the revision is a folder's commit, the folder changed
 
     @cached_property
     def found(self) -> tuple[str, str]:
@@ -79,10 +98,25 @@ class Source:
         if not rev:
             message = N_("no revision of {url} to pin; pass --rev with a tag or commit")
             raise ConfigError(tr(message, url=url))
+        self.dirty = not self.rev and is_local(url) and folder_dirty(Path(url))
         return url, rev
 
     def __call__(self) -> tuple[str, str]:
         return self.found
+
+    def pinned(self) -> tuple[str, str] | None:
+        """Repository and revision, None when they cannot be told."""
+        try:
+            return self.found
+        except ConfigError:
+            return None
+
+    def notes(self, url: str) -> list[str]:
+        """The warnings about hooks pinned from ``url`` (at this source's revision)."""
+        notes = [tr(LOCAL, folder=url)] if is_local(url) else []
+        if self.pinned() and self.dirty:
+            notes.append(tr(DIRTY, folder=self.found[0], rev=self.found[1]))
+        return notes
 
 
 def is_local(url: str) -> bool:

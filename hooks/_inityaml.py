@@ -19,6 +19,7 @@ from mlhooks._i18n import N_, tr
 
 AS_TEXT = N_("{path}: cannot add to it as text; add the hooks by hand")
 Block = Callable[[int, int], str]  # (dash column, key column) -> the lines to add
+ARGS = {"ruff-check": "[--fix]", "ruff": "[--fix]"}  # args a hook is added with
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,20 @@ def _columns(lines: list[str], node: yaml.Node) -> tuple[int, int]:
 
 def _hook_lines(ids: Sequence[str], dash: int, col: int) -> str:
     marker = "-".ljust(col - dash)
-    return "".join(f"{' ' * dash}{marker}id: {scalar(i)}\n" for i in ids)
+    return "".join(
+        f"{' ' * dash}{marker}id: {scalar(i)}\n"
+        + (f"{' ' * col}args: {ARGS[i]}\n" if i in ARGS else "")
+        for i in ids
+    )
+
+
+def _flow_hook(hook_id: str) -> str:
+    args = f", args: {ARGS[hook_id]}" if hook_id in ARGS else ""
+    return f"{{id: {scalar(hook_id)}{args}}}"
 
 
 def _flow(entry: Entry) -> str:
-    hooks = ", ".join(f"{{id: {scalar(i)}}}" for i in entry.ids)
+    hooks = ", ".join(_flow_hook(i) for i in entry.ids)
     return f"{{repo: {scalar(entry.url)}, rev: {scalar(entry.rev)}, hooks: [{hooks}]}}"
 
 
@@ -155,7 +165,7 @@ class ConfigText:
             text = " " * col + "hooks:\n" + _hook_lines(ids, col + 2, col + 4)
             self._insert(self._offset(_last_line(repo)), text)
             return
-        flow = [f"{{id: {scalar(i)}}}" for i in ids]
+        flow = [_flow_hook(i) for i in ids]
         self._extend(hooks, flow, lambda dash, col: _hook_lines(ids, dash, col))
 
     def add_repos(self, entries: list[Entry]) -> None:

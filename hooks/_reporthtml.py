@@ -1,17 +1,19 @@
-"""The compliance report as one self-contained HTML page.
+"""The compliance report written out: one self-contained HTML page, or Markdown.
 
-Inline CSS, no script, nothing fetched from elsewhere: the file reads the same offline,
-attached to a ticket or printed. Every value (file names and messages may hold ``<``,
-``&`` or quotes) is escaped, and each pass/fail mark comes with its word, so the page
-reads without colour.
+The page has inline CSS, no script and nothing fetched from elsewhere: it reads the
+same offline, attached to a ticket or printed. Every value (file names and messages
+may hold ``<``, ``&`` or quotes) is escaped, and each pass/fail mark comes with its
+word, so the page reads without colour. Markdown keeps the `code` spans of messages
+and escapes the rest, so that a table stays a table on GitHub and GitLab.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from mlhooks import __version__
-from mlhooks._diagnostics import Diagnostic, printable
+from mlhooks._diagnostics import printable
 from mlhooks._i18n import language, tr
 from mlhooks._report import (
     CODE_HEADERS,
@@ -20,19 +22,22 @@ from mlhooks._report import (
     HEADERS,
     TITLE,
     TOP,
+    Entry,
     Report,
     Row,
     count,
-    location,
     more,
+    places,
     result,
     verdict,
+    what,
 )
 
 STATES = {"✔": "pass", "✘": "fail", "–": "unchecked"}
+CODE_SPAN = re.compile(r"`([^`]+)`")
+MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$])")
 STYLE = """
-:root { color-scheme: light; }
-body { margin: 0; color: #1f2328; background: #fff;
+:root { color-scheme: light; } body { margin: 0; color: #1f2328; background: #fff;
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Hiragino Sans",
   "Noto Sans CJK JP", "Yu Gothic", Meiryo, sans-serif; }
 main { max-width: 1180px; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
@@ -48,34 +53,25 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1rem; }
 th, td { border: 1px solid #d0d7de; padding: .45rem .65rem; text-align: left;
   vertical-align: top; overflow-wrap: break-word; }
-td.top { overflow-wrap: anywhere; }
-td.hooks code { white-space: nowrap; }
-thead th { background: #f6f8fa; white-space: nowrap; }
-tbody th { white-space: nowrap; }
-.num { text-align: right; white-space: nowrap; }
-.result { white-space: nowrap; font-weight: 600; }
-.mark { font-weight: 700; }
+td.top { overflow-wrap: anywhere; } thead th { background: #f6f8fa; }
+td.hooks code, thead th, tbody th, .num, .result { white-space: nowrap; }
+.num { text-align: right; } .result { font-weight: 600; } .mark { font-weight: 700; }
 tr.pass .result, .verdict.pass .mark { color: #1a7f37; }
 tr.fail .result, .verdict.fail .mark { color: #cf222e; }
 tr.unchecked, tr.unchecked .result { color: #59636e; font-weight: normal; }
 table.sections td:last-child { width: 55%; }
 table.rules { table-layout: fixed; max-width: 960px; }
 table.rules td:first-child, table.rules th:first-child { width: 7.5rem; }
-table.rules .num { width: 7rem; }
+table.rules .num { width: 7rem; } .what[title] { cursor: help; }
 code { font: .88em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
   background: #eff1f3; padding: .05em .3em; border-radius: 4px; }
-ul.top { margin: 0; padding-left: 1.1rem; }
-ul.top li + li { margin-top: .2rem; }
+ul.top { margin: 0; padding-left: 1.1rem; } ul.top li + li { margin-top: .2rem; }
 .more, .none { color: #59636e; font-style: italic; }
 .fixed { font-size: .8em; color: #1a7f37; border: 1px solid #1a7f37;
   border-radius: 1em; padding: 0 .45em; white-space: nowrap; }
-@media print {
-  body { font-size: 10pt; }
-  main { max-width: none; padding: 0; }
-  tr, li { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
+@media print { body { font-size: 10pt; } main { max-width: none; padding: 0; }
+  tr, li { break-inside: avoid; } h2, h3 { break-after: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 """
 
 
@@ -88,19 +84,24 @@ def code(value: str) -> str:
     return f"<code>{text(value)}</code>"
 
 
-def head_row(headers: tuple[str, ...], numeric: int) -> str:
-    num = ' class="num"'
-    cells = "".join(
-        f'<th scope="col"{num if i == numeric else ""}>{text(tr(h))}</th>'
-        for i, h in enumerate(headers)
-    )
-    return f"<thead><tr>{cells}</tr></thead>"
+def prose(value: str) -> str:
+    """``value`` as HTML text, with its `code` spans as code."""
+    return CODE_SPAN.sub(r"<code>\1</code>", text(value))
 
 
-def finding(d: Diagnostic) -> str:
-    fixed = f' <span class="fixed">{text(tr("fixed"))}</span>' if d.fixed else ""
-    where = f"{code(d.code)} {code(location(d))}"
-    return f"<li>{where} {text(d.message)}{fixed}</li>"
+def head_row(headers: str, numeric: int) -> str:
+    titles, num = enumerate(tr(headers).split(" | ")), {numeric: ' class="num"'}
+    row = "".join(f'<th scope="col"{num.get(i, "")}>{text(t)}</th>' for i, t in titles)
+    return f"<thead><tr>{row}</tr></thead>"
+
+
+def finding(entry: Entry) -> str:
+    """One top finding: code, places, what is wrong (the whole message on hover)."""
+    fixed = f' <span class="fixed">{text(tr("fixed"))}</span>' if entry.fixed else ""
+    short = what(entry.message)
+    hover = f' title="{text(entry.message)}"' if short != entry.message else ""
+    where = f"{code(entry.code)} {places(entry, code, text)}"
+    return f'<li>{where} <span class="what"{hover}>{prose(short)}</span>{fixed}</li>'
 
 
 def section_row(row: Row) -> str:
@@ -109,7 +110,7 @@ def section_row(row: Row) -> str:
     word = f" {text(word)}" if word else ""
     hooks = "<br>".join(map(code, row.hooks))
     hooks = hooks or f'<span class="none">{text(tr("not checked"))}</span>'
-    items = [finding(d) for d in row.findings[:TOP]]
+    items = [finding(entry) for entry in row.entries[:TOP]]
     if more(row):
         items.append(f'<li class="more">{text(more(row))}</li>')
     top = f'<ul class="top">{"".join(items)}</ul>' if items else ""
@@ -124,7 +125,7 @@ def section_row(row: Row) -> str:
 def rules_table(row: Row) -> str:
     """A failing section's findings counted by rule, the most frequent first."""
     body = "".join(
-        f"<tr><td>{code(rule.code)}</td><td>{text(rule.summary)}</td>"
+        f"<tr><td>{code(rule.code)}</td><td>{prose(rule.summary)}</td>"
         f'<td class="num">{rule.total}</td></tr>'
         for rule in row.rules
     )
@@ -181,3 +182,67 @@ def html_page(report: Report) -> str:
 </body>
 </html>
 """
+
+
+def md_text(text: str) -> str:
+    """Plain text for a Markdown table cell: one line, nothing read as markup."""
+    return MD_SPECIAL.sub(r"\\\1", printable(text))
+
+
+def md_code(text: str) -> str:
+    """``text`` as a Markdown code span that survives a table cell."""
+    text = printable(text)
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}".replace("|", "\\|")
+
+
+def md_prose(text: str) -> str:
+    """Prose (a message, a rule) for a table cell: `code` spans kept, the rest text."""
+    parts = CODE_SPAN.split(printable(text))  # text, code, text, ..., text
+    return "".join(
+        f"`{part}`".replace("|", "\\|") if odd else md_text(part)
+        for odd, part in zip([0, 1] * len(parts), parts)
+    )
+
+
+def md_entry(entry: Entry) -> str:
+    fixed = f" ({md_text(tr('fixed'))})" if entry.fixed else ""
+    where = places(entry, md_code, md_text)
+    return f"{md_code(entry.code)} {where} {md_prose(what(entry.message))}{fixed}"
+
+
+def md_table(headers: str, rows: list[list[str]], numeric: int) -> str:
+    """A Markdown table; column ``numeric`` is right-aligned."""
+    titles = [md_text(title) for title in tr(headers).split(" | ")]
+    rule = ["---:" if i == numeric else "---" for i in range(len(titles))]
+    return "".join("| " + " | ".join(cells) + " |\n" for cells in [titles, rule, *rows])
+
+
+def md_row(row: Row) -> list[str]:
+    mark, word = result(row)
+    hooks = ", ".join(md_code(h) for h in row.hooks) or md_text(tr("not checked"))
+    top = [md_entry(e) for e in row.entries[:TOP]] + [md_text(more(row))]
+    cells = [md_text(row.name), f"{mark} {md_text(word)}".strip(), md_text(count(row))]
+    return cells + [hooks, "<br>".join(t for t in top if t)]
+
+
+def markdown(report: Report) -> str:
+    """The report as GitHub/GitLab flavoured Markdown."""
+    mark, first, rest = verdict(report)
+    title = tr(TITLE, project=report.project)
+    generated = tr(GENERATED, version=__version__, time=report.generated)
+    lines = [f"# {md_text(title)}", "", md_text(generated), ""]
+    lines += [f"**{mark} {md_text(first)}** {md_text(rest)}", ""]
+    out = "\n".join(lines) + "\n" + md_table(HEADERS, list(map(md_row, report.rows)), 2)
+    failing = [row for row in report.rows if row.rules]
+    if not failing:
+        return out
+    out += f"\n## {md_text(tr('What to fix first'))}\n"
+    for row in failing:
+        cells = [[md_code(code), md_prose(rule), str(n)] for code, rule, n in row.rules]
+        out += f"\n### {md_text(row.name)}\n\n" + md_table(CODE_HEADERS, cells, 2)
+    example = md_code(f"mlhooks explain {failing[0].rules[0].code}")
+    command = md_code("mlhooks explain CODE")
+    hint = md_text(tr(EXPLAIN)).format(command=command, example=example)
+    return out + "\n" + hint + "\n"

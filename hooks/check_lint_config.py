@@ -298,8 +298,8 @@ def _extend_ignore(
         )
     if rules.extend_ignore:
         return tr(
-            "replace ignore = {old} and extend-ignore = {extra} with extend-ignore ="
-            " {wanted}",
+            "replace ignore = {old} and extend-ignore = {extra} with"
+            " extend-ignore = {wanted}",
             old=old,
             extra=",".join(rules.extend_ignore),
             wanted=wanted,
@@ -317,9 +317,18 @@ def _flake8_ignores(
     back = [code for code in DEFAULT_IGNORE if rules.reports(code)]
     renaming = rules.ignore is not None and bool(back)
     if renaming:
-        fix = N_("rename ignore to extend-ignore so the defaults stay")
+        fix = tr("rename ignore to extend-ignore so the defaults stay")
         if "ignore" in flake8.args:
-            fix = N_("pass --extend-ignore instead of --ignore")
+            fix = tr("pass --extend-ignore instead of --ignore")
+        elif rules.extend_ignore:  # a second extend-ignore key breaks flake8
+            old, extra = rules.ignore or (), rules.extend_ignore
+            fix = tr(
+                "replace ignore = {old} and extend-ignore = {extra} with"
+                " extend-ignore = {wanted}",
+                old=",".join(old),
+                extra=",".join(extra),
+                wanted=",".join(dict.fromkeys([*old, *extra])),
+            )
         message = tr(
             "flake8 ignore = {ignore} ({where}) replaces flake8's default ignore list,"
             " re-enabling {codes}, which PEP 8 leaves optional and black's style"
@@ -327,7 +336,7 @@ def _flake8_ignores(
             ignore=",".join(rules.ignore or ()),
             where=flake8.where("ignore"),
             codes=", ".join(back),
-            fix=tr(fix),
+            fix=fix,
         )
         found.append(_finding(flake8, ["ignore"], "MLH603", message))
     missing = [code for code in writes if rules.reports(code)]

@@ -72,7 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
         argument_default=argparse.SUPPRESS,
     )
     check.add_argument(
-        "path", nargs="?", default=".", help="project folder (default: .)"
+        "path",
+        nargs="?",
+        help="project folder, taken as it is (default: the git work tree of the"
+        " current folder)",
     )
     check.add_argument("--fix", action="store_true", help="apply every safe fix")
     check.add_argument("--hooks", type=flag_type(HOOKS), help=HOOKS.help)
@@ -86,7 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
         argument_default=argparse.SUPPRESS,
     )
     baseline.add_argument(
-        "path", nargs="?", default=".", help="project folder (default: .)"
+        "path",
+        nargs="?",
+        help="project folder, taken as it is (default: the git work tree of the"
+        " current folder)",
     )
     baseline.add_argument(
         "--prune",
@@ -203,9 +209,9 @@ def findings(count: int) -> str:
     return tr("{count} findings", count=count)
 
 
-def _repo_at(path: Path) -> Repo:
-    here = path.resolve() == Path.cwd().resolve()
-    return project_root(path) if here else Repo(path.resolve())
+def _repo_at(path: str | None) -> Repo:
+    """The project: PATH as it is, else the git work tree of the current folder."""
+    return project_root() if path is None else Repo(Path(path).resolve())
 
 
 def _baseline_setting(repo: Repo, args: dict[str, Any], hooks: list[Hook]) -> str:
@@ -214,14 +220,15 @@ def _baseline_setting(repo: Repo, args: dict[str, Any], hooks: list[Hook]) -> st
 
 
 def command_check(args: dict[str, Any]) -> int:
-    path = Path(args["path"])
-    if not path.is_dir():
-        return fail("mlhooks check", f"{args['path']}: not a folder")
+    path = args.get("path")
+    if path is not None and not Path(path).is_dir():
+        return fail("mlhooks check", f"{path}: not a folder")
 
     def work() -> int:
         if args.get("report"):
             from mlhooks._report import report_format
 
+            _language(args)  # the error in the user's language
             report_format(Path(args["report"]))  # a wrong name fails before the run
         repo = _repo_at(path)
         hooks = load_hooks()
@@ -239,7 +246,14 @@ def command_check(args: dict[str, Any]) -> int:
         if args.get("report"):
             from mlhooks._report import write_report
 
-            write_report(Path(args["report"]), results, hooks, root.name)
+            write_report(
+                Path(args["report"]),
+                results,
+                hooks,
+                root.name,
+                hidden=hidden,
+                baseline=setting,
+            )
         return 1 if found else 0
 
     return guarded("mlhooks check", work)
@@ -248,9 +262,9 @@ def command_check(args: dict[str, Any]) -> int:
 def command_baseline(args: dict[str, Any]) -> int:
     """Record the project's findings in the baseline file (``--prune``: only drop
     the entries that no longer occur)."""
-    path = Path(args["path"])
-    if not path.is_dir():
-        return fail("mlhooks baseline", f"{args['path']}: not a folder")
+    path = args.get("path")
+    if path is not None and not Path(path).is_dir():
+        return fail("mlhooks baseline", f"{path}: not a folder")
 
     def work() -> int:
         repo = _repo_at(path)
@@ -260,7 +274,9 @@ def command_baseline(args: dict[str, Any]) -> int:
         old = Baseline.load(file)
         results = check_project(repo, {**args, "fix": False}, hooks)
         new = record([d for found in results.values() for d in found], repo.root)
+        left_out = 0
         if args.get("prune"):
+            left_out = sum((new.counts - old.counts).values())
             new = Baseline(old.counts & new.counts)
         added = sum((new.counts - old.counts).values())
         dropped = sum((old.counts - new.counts).values())
@@ -281,13 +297,18 @@ def command_baseline(args: dict[str, Any]) -> int:
         )
         if by_code:
             print("  " + ", ".join(f"{c} {n}" for c, n in sorted(by_code.items())))
-        print(
-            tr(
-                "Hooks now report only findings not in {file}; commit it:"
-                " git add {file}",
-                file=setting,
+        if left_out:
+            template = N_(
+                "{count} finding(s) not in the baseline still fail (--prune records"
+                " nothing new): fix them, or run `mlhooks baseline` to record them"
             )
-        )
+            print(tr(template, count=left_out))
+        if changed:
+            template = N_(
+                "Hooks now report only findings not in {file}; commit it:"
+                " git add {file}"
+            )
+            print(tr(template, file=setting))
         return 0
 
     return guarded("mlhooks baseline", work)
@@ -365,6 +386,12 @@ def command_explain(args: dict[str, Any]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = vars(build_parser().parse_args(argv))
+    if args["command"] in ("rules", "explain"):  # print only: a closed pipe is fine
+        return guarded(f"mlhooks {args['command']}", lambda: _dispatch(args))
+    return _dispatch(args)
+
+
+def _dispatch(args: dict[str, Any]) -> int:
     commands = {
         "rules": command_rules,
         "explain": command_explain,

@@ -895,3 +895,24 @@ def test_japanese_locale_gives_japanese(make_files, capsys, monkeypatch):
     )
     assert main([]) == 1
     assert capsys.readouterr().out == JA_FLAKE8_79 + "\n"
+
+
+def test_ignore_beside_extend_ignore_is_merged_into_one_key(make_files, capsys):
+    """Renaming ignore to extend-ignore beside an existing extend-ignore would give
+    flake8 a duplicate key; the fix names the one merged line instead."""
+    make_files(
+        {
+            "pyproject.toml": "[tool.black]\nline-length = 88\n",
+            "setup.cfg": (
+                "[flake8]\nmax-line-length = 88\nignore = E731,E501,W503\n"
+                "extend-ignore = E203,E701,E704\n"
+            ),
+        }
+    )
+    assert main([]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("setup.cfg:3:1: MLH603 flake8 ignore = E731,E501,W503 ")
+    assert out.splitlines()[0].endswith(
+        "; replace ignore = E731,E501,W503 and extend-ignore = E203,E701,E704 with"
+        " extend-ignore = E731,E501,W503,E203,E701,E704"
+    )

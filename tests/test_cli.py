@@ -205,3 +205,13 @@ def test_every_code_can_be_explained(git_repo, capsys):
 def _rules(capsys) -> list[str]:
     main(["rules"])
     return capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize("argv", [["check", "."], ["check", "sub"]])
+def test_a_path_is_the_project_as_it_is(make_files, capsys, monkeypatch, argv):
+    repo = make_files({"sub/README.md": "# x\n"})
+    if argv[1] == ".":
+        monkeypatch.chdir(repo / "sub")
+    assert main([*argv, "--hooks", "check-required-files"]) == 1
+    out = capsys.readouterr().out
+    assert "MLH402" not in out  # the README of sub/ counts: sub/ is the project

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -20,24 +21,25 @@ from mlhooks._init import add_arguments, command_init
 from mlhooks._initfiles import template
 from mlhooks._initprecommit import mlhooks_ids
 from mlhooks._initsource import pip_url
+from mlhooks.check_lint_config import main as check_lint_config
 from mlhooks.check_readme_sections import OPTIONS, readme_problems
 
 URL, REV = "https://github.com/example/mlhooks", "v1.2.0"
 SOURCE = ("--repo", URL, "--rev", REV, "--no-install")
 PRE = ".pre-commit-config.yaml"
-IDS = [
-    "check-commented-code",
-    "check-dead-code",
-    "check-docstring-args",
-    "check-dvc",
-    "check-lint-config",
-    "check-mlflow",
-    "check-notebook-pairing",
-    "check-project-layout",
-    "check-readme-sections",
-    "check-reproducibility",
+IDS = [  # in the order of the README's quick start
     "check-required-files",
+    "check-readme-sections",
+    "check-project-layout",
+    "check-lint-config",
+    "check-dead-code",
+    "check-commented-code",
+    "check-docstring-args",
+    "check-notebook-pairing",
     "strip-notebook-outputs",
+    "check-dvc",
+    "check-mlflow",
+    "check-reproducibility",
 ]
 HEADER = (
     "# pre-commit runs these hooks on every commit: black, isort and flake8, and the\n"
@@ -94,14 +96,21 @@ repos:
   hooks: []
 """
 KEPT = ("check-dvc", "strip-notebook-outputs")  # listed, or its twin is
-MERGED_INDENTLESS = (
-    INDENTLESS.replace(
-        "  - id: check-notebook-outputs\n",
-        "  - id: check-notebook-outputs\n"
-        + "".join(f"  - id: {i}\n" for i in IDS if i not in KEPT),
-    ).replace("hooks: []", "hooks: [{id: flake8}]")
-    + "- repo: https://github.com/psf/black-pre-commit-mirror\n"
+LINTERS_ADDED = INDENTLESS.replace("hooks: []", "hooks: [{id: flake8}]") + (
+    "- repo: https://github.com/psf/black-pre-commit-mirror\n"
     "  rev: 26.10.1\n  hooks:\n  - id: black\n"
+)
+AT_REV = INDENTLESS.replace("v0.9.0", REV)  # the rev init pins
+MERGED_AT_REV = LINTERS_ADDED.replace("v0.9.0", REV).replace(
+    "  - id: check-notebook-outputs\n",
+    "  - id: check-notebook-outputs\n"
+    + "".join(f"  - id: {i}\n" for i in IDS if i not in KEPT),
+)
+NOT_KEPT = ", ".join(i for i in IDS if i not in KEPT)
+OLD_REV_NOTE = (
+    f"  lacks the mlhooks hooks {NOT_KEPT}, which {URL}.git at v0.9.0 may not have"
+    f" (mlhooks init would pin {REV}); run `pre-commit autoupdate --repo {URL}.git`,"
+    " then `mlhooks init` again"
 )
 COMMENTED_PYPROJECT = """\
 # Build settings of the demo model.
@@ -133,14 +142,15 @@ STARTS = {
         {PRE: OWN_CONFIG + ISORT + FLAKE8 + OURS},
         [f"{PRE}: updated (added {ALL_ADDED})", "pyproject.toml: created"],
     ),
-    "mlhooks listed at another rev, indentless and flow lists": (
+    "mlhooks listed at another rev: its hooks are not added": (
         {PRE: INDENTLESS},
-        {PRE: MERGED_INDENTLESS},
-        [
-            f"{PRE}: updated (added black, flake8, "
-            + ", ".join(i for i in IDS if i not in KEPT)
-            + ")"
-        ],
+        {PRE: LINTERS_ADDED},
+        [f"{PRE}: updated (added black, flake8)", OLD_REV_NOTE],
+    ),
+    "mlhooks listed at the rev init pins, indentless and flow lists": (
+        {PRE: AT_REV},
+        {PRE: MERGED_AT_REV},
+        [f"{PRE}: updated (added black, flake8, {NOT_KEPT})"],
     ),
     "pyproject with comments and black line-length 100": (
         {"pyproject.toml": COMMENTED_PYPROJECT},
@@ -204,8 +214,8 @@ STARTS = {
         {"README.md": JAPANESE_README},
         [
             "README.md: unchanged",
-            "  lacks the sections overview, io-spec, configuration, environment, data,"
-            " results, which the guideline asks for; left as it is"
+            "  lacks the sections Overview, Inputs and outputs, Configuration, Setup,"
+            " Data, Results, which the guideline asks for; left as it is"
             " (check-readme-sections will report them)",
         ],
     ),
@@ -261,8 +271,40 @@ def test_a_second_run_changes_nothing(name: str, make_files, capsys) -> None:
     assert [line for line in files[:-1] if not line.endswith(": unchanged")] == []
 
 
+def test_mlhooks_pinned_at_another_rev_gets_a_note_under_the_file(
+    make_files, capsys
+) -> None:
+    root = make_files({PRE: INDENTLESS})
+    assert init(*SOURCE) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        f"{PRE}: updated (added black, flake8)",
+        OLD_REV_NOTE,
+    ]
+    assert init(*SOURCE) == 0
+    assert (root / PRE).read_text() == LINTERS_ADDED
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        f"{PRE}: unchanged",
+        OLD_REV_NOTE,
+    ]
+    assert init(*SOURCE, "--lang", "ja") == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        f"  mlhooks のフック {NOT_KEPT} がありませんが、{URL}.git の v0.9.0 にはこれらの"
+        f"フックがないかもしれないため追加していません (mlhooks init が固定するのは {REV})。"
+        f"`pre-commit autoupdate --repo {URL}.git` を実行してから、もう一度"
+        " `mlhooks init` を実行してください"
+    )
+
+
+def test_mlhooks_listed_and_no_rev_known_gets_its_hooks(make_files, installed) -> None:
+    installed(None)  # the rev init would pin is unknown: nothing to compare
+    root = make_files({PRE: INDENTLESS})
+    assert init("--no-install") == 0
+    assert (root / PRE).read_text() == MERGED_AT_REV.replace(REV, "v0.9.0")
+
+
 @pytest.mark.parametrize(
-    "before", [OWN_CONFIG, INDENTLESS, "repos: []\n", "# none yet", "repos: [] # c"]
+    "before",
+    [OWN_CONFIG, INDENTLESS, AT_REV, "repos: []\n", "# none yet", "repos: [] # c"],
 )
 def test_the_result_is_a_valid_pre_commit_configuration(
     before: str, make_files
@@ -292,17 +334,103 @@ def test_flow_style_repos_get_flow_items(make_files) -> None:
     )
 
 
+RUFF_URL = "https://github.com/astral-sh/ruff-pre-commit"
+CCDS_PYPROJECT = """\
+[build-system]
+requires = ["flit_core >=3.2,<4"]
+build-backend = "flit_core.buildapi"
+
+[project]
+name = "demand_forecast"
+version = "0.0.1"
+readme = "README.md"
+requires-python = "~=3.10.0"
+
+[tool.ruff]
+line-length = 99
+src = ["demand_forecast"]
+include = ["pyproject.toml", "demand_forecast/**/*.py"]
+
+[tool.ruff.lint]
+extend-select = ["I"]  # Add import sorting
+
+[tool.ruff.lint.isort]
+known-first-party = ["demand_forecast"]
+force-sort-within-sections = true
+"""
+RUFF_CONFIG = (
+    "# pre-commit runs these hooks on every commit: ruff (lint and format), and the\n"
+    "# mlhooks checks of the ML model-development guideline.\n"
+    "# Run them all with: pre-commit run --all-files\n"
+    f"repos:\n  - repo: {RUFF_URL}\n    rev: v0.14.0\n    hooks:\n"
+    "      - id: ruff-check\n        args: [--fix]\n      - id: ruff-format\n" + OURS
+)
+
+
+def test_a_ruff_project_gets_ruff_hooks_and_no_other_linter_settings(
+    make_files, capsys
+) -> None:
+    root = make_files({"pyproject.toml": CCDS_PYPROJECT})
+    assert init(*SOURCE) == 0
+    assert (root / PRE).read_text() == RUFF_CONFIG
+    assert (root / "pyproject.toml").read_text() == (
+        CCDS_PYPROJECT + "\n[tool.mlhooks]\n"
+    )
+    assert not (root / "setup.cfg").exists()
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        f"{PRE}: created",
+        "pyproject.toml: updated (added [tool.mlhooks])",
+    ]
+    assert check_lint_config([]) == 0
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("name", ["ruff.toml", ".ruff.toml"])
+def test_a_ruff_toml_makes_a_ruff_project(name: str, make_files) -> None:
+    root = make_files({name: "line-length = 99\n"})
+    assert init(*SOURCE) == 0
+    assert (root / PRE).read_text() == RUFF_CONFIG
+    assert (root / "pyproject.toml").read_text() == "[tool.mlhooks]\n"
+
+
+def test_ruff_is_not_added_where_check_lint_config_forbids_it(make_files) -> None:
+    pyproject = CCDS_PYPROJECT + (
+        "\n[tool.mlhooks.check-lint-config]\nallow-ruff = false\n"
+    )
+    root = make_files({"pyproject.toml": pyproject})
+    assert init(*SOURCE) == 0
+    assert (root / PRE).read_text() == NEW_CONFIG
+    assert (root / "pyproject.toml").read_text() == (
+        pyproject
+        + '\n[tool.black]\nline-length = 88\n\n[tool.isort]\nprofile = "black"\n'
+    )
+    assert (root / "setup.cfg").read_text() == SETUP_CFG
+
+
 def test_ruff_counts_as_the_linters_where_check_lint_config_allows_it(
     make_files,
 ) -> None:
-    ruff = block(
-        "https://github.com/astral-sh/ruff-pre-commit",
-        "v0.6.0",
-        ["ruff", "ruff-format"],
-    )
+    ruff = block(RUFF_URL, "v0.6.0", ["ruff", "ruff-format"])
     root = make_files({PRE: f"repos:\n{ruff}"})
     assert init(*SOURCE) == 0
     assert (root / PRE).read_text() == f"repos:\n{ruff}{OURS}"
+    assert (root / "pyproject.toml").read_text() == "[tool.mlhooks]\n"
+    assert not (root / "setup.cfg").exists()
+
+
+@pytest.mark.parametrize(
+    "rev, lint",
+    [("v0.6.0", "ruff"), ("v0.11.9", "ruff-check"), ("1a2b3c4", "ruff")],
+)
+def test_a_listed_ruff_gets_the_linter_its_rev_has(
+    rev: str, lint: str, make_files
+) -> None:
+    ruff = block(RUFF_URL, rev, ["ruff-format"])
+    root = make_files({PRE: f"repos:\n{ruff}" + OURS, "ruff.toml": ""})
+    assert init(*SOURCE) == 0
+    assert (root / PRE).read_text() == (
+        f"repos:\n{ruff}      - id: {lint}\n        args: [--fix]\n" + OURS
+    )
 
 
 @pytest.mark.parametrize(
@@ -432,6 +560,19 @@ def test_lang_ja_writes_a_japanese_readme_and_speaks_japanese(
     assert "次の手順:" in out
 
 
+def test_missing_sections_are_named_by_the_skeleton_headings_in_japanese(
+    make_files, capsys
+) -> None:
+    make_files({"README.md": JAPANESE_README})
+    assert init(*SOURCE, "--lang", "ja") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[out.index("README.md: 変更なし") + 1] == (
+        "  ガイドラインが求めるセクション 概要, 入出力, 設定ファイル, 環境構築,"
+        " データの取得, 結果 がありません。そのままにしました"
+        " (check-readme-sections が報告します)"
+    )
+
+
 def test_lang_ja_keeps_another_configured_language(make_files, capsys) -> None:
     root = make_files({"pyproject.toml": '[tool.mlhooks]\nlang = "en"\n'})
     assert init(*SOURCE, "--lang", "ja") == 0
@@ -477,10 +618,40 @@ def schema_valid(schema: str, path: Path) -> tuple[int, str]:
     return done.returncode, done.stdout + done.stderr
 
 
+WORKFLOW = """\
+# Runs every pre-commit hook (the linters and the mlhooks checks of the ML
+# model-development guideline) on every push to main or master and every pull request.
+name: mlhooks
+on:
+  push:
+    branches: [main, master]
+  pull_request:
+permissions:
+  contents: read
+jobs:
+  pre-commit:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        id: python
+        with:
+          python-version: "3.x"
+      - uses: actions/cache@v4
+        with:
+          path: ~/.cache/pre-commit
+          key: pre-commit-${{ steps.python.outputs.python-version }}-${{\
+ hashFiles('.pre-commit-config.yaml') }}
+      - run: pip install pre-commit
+      - run: pre-commit run --all-files --show-diff-on-failure
+"""
+
+
 def test_github_workflow_is_valid(make_files, capsys) -> None:
     root = make_files({})
     assert init(*SOURCE, "--ci", "github") == 0
     workflow = root / ".github/workflows/mlhooks.yml"
+    assert workflow.read_text() == WORKFLOW
     assert workflow.read_text() == template("github-workflow.yml")
     assert schema_valid("vendor.github-workflows", workflow) == (
         0,
@@ -504,9 +675,30 @@ def test_an_existing_workflow_is_left_as_it_is(make_files, capsys) -> None:
     ]
 
 
-GITLAB_JOB = template("gitlab-ci.yml").replace(
-    "<install>", f"pip install pre-commit 'mlhooks @ git+{URL}@{REV}'"
-)
+GITLAB_JOB = f"""\
+# Runs every pre-commit hook (the linters and the mlhooks checks of the ML
+# model-development guideline); merge requests show mlhooks' findings as Code Quality.
+mlhooks:
+  image: python:3.12
+  variables:
+    PRE_COMMIT_HOME: ${{CI_PROJECT_DIR}}/.cache/pre-commit
+  cache:
+    key:
+      files:
+        - .pre-commit-config.yaml
+    paths:
+      - .cache/pre-commit
+  before_script: []  # not the pipeline's default before_script
+  script:
+    - pip install pre-commit 'mlhooks @ git+{URL}@{REV}'
+    - mlhooks check --format gitlab > gl-code-quality-report.json || test $? -eq 1
+    - pre-commit run --all-files --show-diff-on-failure
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality-report.json
+"""
+DEFAULT_BEFORE = "default:\n  before_script:\n    - pip install -r requirements.txt\n"
 
 
 @pytest.mark.parametrize(
@@ -522,6 +714,7 @@ GITLAB_JOB = template("gitlab-ci.yml").replace(
             "test:\n  script: [pytest]\n",
             "test:\n  script: [pytest]\n\n" + GITLAB_JOB,
         ),
+        (DEFAULT_BEFORE, DEFAULT_BEFORE + "\n" + GITLAB_JOB),
     ],
 )
 def test_gitlab_job_is_appended_and_valid(before: str, after: str, make_files) -> None:
@@ -565,15 +758,35 @@ def test_layout_folders_get_a_gitkeep(make_files, capsys) -> None:
     assert "Nothing to change." in out
 
 
-def test_next_steps_in_a_fresh_repository(make_files, capsys) -> None:
-    make_files({})
+def test_next_steps_before_the_first_commit_add_everything(make_files, capsys) -> None:
+    make_files({"src/demo/train.py": "x = 1\n"}, track=False)
     init(*SOURCE)
     out = capsys.readouterr().out
     assert out.split("Next:\n")[1] == (
-        f"  git add {PRE} pyproject.toml setup.cfg README.md .gitignore\n"
-        "  pre-commit install\n"
-        "  pre-commit run --all-files\n"
+        "  git add -A\n  pre-commit install\n  pre-commit run --all-files\n"
     )
+
+
+def test_next_steps_list_the_files_init_manages_left_uncommitted(
+    make_files, capsys
+) -> None:
+    def next_steps() -> list[str]:
+        assert init(*SOURCE) == 0
+        return capsys.readouterr().out.split("Next:\n")[1].splitlines()
+
+    root = make_files({"pyproject.toml": "[project]\nname = 'demo'\n"})
+    git(root, "commit", "-q", "-m", "one")
+    (root / "scratch.py").write_text("x = 1\n")  # not init's: never listed
+    done = f"  git add {PRE} pyproject.toml setup.cfg README.md .gitignore"
+    assert next_steps()[0] == done
+    assert next_steps()[0] == done  # nothing changed, nothing committed yet
+    git(root, "add", PRE, "pyproject.toml")
+    git(root, "commit", "-q", "-m", "two")
+    git(root, "add", "setup.cfg")  # staged, still uncommitted
+    assert next_steps()[0] == "  git add setup.cfg README.md .gitignore"
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "three")
+    assert next_steps() == ["  pre-commit install", "  pre-commit run --all-files"]
 
 
 def test_outside_git_the_folder_itself_is_set_up(tmp_path, monkeypatch, capsys) -> None:
@@ -583,9 +796,10 @@ def test_outside_git_the_folder_itself_is_set_up(tmp_path, monkeypatch, capsys) 
     assert (tmp_path / "project" / PRE).read_text() == NEW_CONFIG
     out = capsys.readouterr().out
     assert out.startswith(f"project/{PRE}: created\n")
-    assert out.split("Next:\n")[1].splitlines()[:2] == [
+    assert out.split("Next:\n")[1].splitlines()[:3] == [
         f"  cd {tmp_path / 'project'}",
         "  git init",
+        "  git add -A",
     ]
 
 
@@ -644,10 +858,72 @@ def test_the_repository_comes_from_a_folder_install(
     rev = "v3.1.0" if tagged else sha
     assert f"  - repo: {folder}\n    rev: {rev}\n" in (root / PRE).read_text()
     out = capsys.readouterr().out.splitlines()
-    assert out[1] == (
+    assert out[1:3] == [
         f"  the mlhooks hooks come from the folder {folder}, which other clones and CI"
-        " cannot reach; to share them, pass --repo with a URL they can reach"
-    )
+        " cannot reach; to share them, pass --repo with a URL they can reach",
+        "pyproject.toml: created",
+    ]
+
+
+def changed_clone(tmp_path: Path) -> tuple[Path, str]:
+    """A clone of mlhooks whose committed file has changed since."""
+    folder = tmp_path / "mlhooks-clone"
+    folder.mkdir()
+    git(folder, "init", "-q", "-b", "main")
+    (folder / "hook.py").write_text("x = 1\n")
+    (folder / "notes.txt").write_text("untracked: never counts\n")
+    git(folder, "add", "hook.py")
+    git(folder, "commit", "-q", "-m", "one")
+    (folder / "hook.py").write_text("x = 2\n")
+    return folder, git(folder, "rev-parse", "HEAD").strip()
+
+
+@pytest.mark.parametrize("how", ["installed", "--repo"])
+def test_uncommitted_changes_of_the_folder_are_told(
+    how: str, tmp_path, make_files, installed, capsys
+) -> None:
+    folder, sha = changed_clone(tmp_path)
+    installed({"url": folder.as_uri(), "dir_info": {"editable": True}})
+    make_files({})
+    argv = ("--repo", str(folder)) if how == "--repo" else ()
+    assert init(*argv, "--no-install") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:3] == [
+        f"  the mlhooks hooks come from the folder {folder}, which other clones and CI"
+        " cannot reach; to share them, pass --repo with a URL they can reach",
+        f"  the folder {folder} has uncommitted changes: pre-commit will run the hooks"
+        f" as of commit {sha}, not the ones installed; commit them, or pass --repo"
+        " and --rev",
+    ]
+
+
+def test_a_rev_given_for_a_changed_folder_is_taken_as_meant(
+    tmp_path, make_files, capsys
+) -> None:
+    folder, sha = changed_clone(tmp_path)
+    make_files({})
+    assert init("--repo", str(folder), "--rev", sha, "--no-install") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:3] == [
+        f"  the mlhooks hooks come from the folder {folder}, which other clones and CI"
+        " cannot reach; to share them, pass --repo with a URL they can reach",
+        "pyproject.toml: created",
+    ]
+
+
+def test_the_local_folder_warning_in_japanese(tmp_path, make_files, capsys) -> None:
+    folder, sha = changed_clone(tmp_path)
+    make_files({})
+    assert init("--repo", str(folder), "--no-install", "--lang", "ja") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:3] == [
+        f"  mlhooks のフックはフォルダ {folder} から取得しますが、ほかのクローンや CI"
+        " からはアクセスできません。共有するには、アクセスできる URL を --repo で"
+        "指定してください",
+        f"  フォルダ {folder} にコミットされていない変更があります。pre-commit が実行"
+        f"するのはインストールされたフックではなく、コミット {sha} 時点のフックです。"
+        "変更をコミットするか、--repo と --rev を指定してください",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -679,6 +955,13 @@ def test_pip_spells_scp_urls_as_ssh() -> None:
         "ssh://git@github.com/team/mlhooks.git"
     )
     assert pip_url(URL) == URL
+
+
+def test_the_hooks_follow_the_readme_quick_start() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("```yaml\n", 1)[1]
+    listed = re.findall(r"- id: ([\w-]+)", quick_start.split("```", 1)[0])
+    assert listed == IDS == mlhooks_ids()
 
 
 def test_the_checking_twin_of_a_fixer_is_left_out() -> None:

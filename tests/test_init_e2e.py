@@ -15,7 +15,7 @@ from typing import Callable
 
 import pytest
 from conftest import git
-from test_init import INDENTLESS, OWN_CONFIG, SOURCE, init
+from test_init import AT_REV, CCDS_PYPROJECT, INDENTLESS, OWN_CONFIG, SOURCE, init
 
 from mlhooks.cli import main as mlhooks
 
@@ -24,7 +24,9 @@ SET_UP = re.compile(r"\bMLH(?:405|60[1-6])\b")  # no config, linters disagreeing
 STARTS = {
     "empty repository": {},
     "own config": {".pre-commit-config.yaml": OWN_CONFIG},
-    "mlhooks listed, indentless lists": {".pre-commit-config.yaml": INDENTLESS},
+    "mlhooks listed at another rev": {".pre-commit-config.yaml": INDENTLESS},
+    "mlhooks listed, indentless lists": {".pre-commit-config.yaml": AT_REV},
+    "Cookiecutter Data Science with ruff": {"pyproject.toml": CCDS_PYPROJECT},
     "black line-length 100": {"pyproject.toml": "[tool.black]\nline-length = 100\n"},
     "tox.ini with [flake8]": {"tox.ini": "[flake8]\nmax-line-length = 100\n"},
     "isort in setup.cfg": {"setup.cfg": "[isort]\nprofile = black\n"},

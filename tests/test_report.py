@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
@@ -126,7 +127,7 @@ mlhooks 0.1.0 が 2024-05-01T12:30:05Z (UTC) に作成しました。
 
 ### コード
 
-| コード | ルール | 指摘 |
+| ルール | 内容 | 指摘 |
 | --- | --- | ---: |
 | `MLH201` | 使われていない import | 3 |
 | `MLH003` | 構文エラー | 1 |
@@ -135,7 +136,7 @@ mlhooks 0.1.0 が 2024-05-01T12:30:05Z (UTC) に作成しました。
 
 ### ドキュメント
 
-| コード | ルール | 指摘 |
+| ルール | 内容 | 指摘 |
 | --- | --- | ---: |
 | `MLH411` | README lacks a section | 1 |
 
@@ -350,16 +351,272 @@ def test_one_finding_and_more_than_three(tmp_path: Path) -> None:
     assert "1 finding (0 fixed)." in render(tmp_path, results=one)
     many = {
         "check-dvc": [
-            Diagnostic(f"data/{n}.csv", 0, 0, code, "committed")
+            Diagnostic(f"data/{n}.csv", 0, 0, code, f"data/{n}.csv committed")
             for n, code in enumerate(["MLH502", "MLH501", "MLH501", "MLH502", "MLH502"])
         ]
     }
     text = render(tmp_path, results=many)
     assert (
-        "`MLH502` `data/0.csv` committed<br>`MLH502` `data/3.csv` committed<br>"
-        "`MLH502` `data/4.csv` committed<br>and 2 more |"
+        "`MLH502` `data/0.csv` data/0.csv committed<br>"
+        "`MLH502` `data/3.csv` data/3.csv committed<br>"
+        "`MLH502` `data/4.csv` data/4.csv committed<br>and 2 more |"
     ) in text
     assert "| `MLH502` |  | 3 |\n| `MLH501` | data file committed to git | 2 |" in text
+
+
+def cells(*numbers: int, path: str = "notebook/01-eda.ipynb") -> list[Diagnostic]:
+    message = (
+        "cell metadata holds execution: it churns diffs; run strip-notebook-outputs"
+    )
+    return [Diagnostic(path, 0, 0, "MLH114", message, cell=n) for n in numbers]
+
+
+def files(*paths: str, message: str = "x: y") -> list[Diagnostic]:
+    return [Diagnostic(path, 3, 1, "MLH111", message) for path in paths]
+
+
+@pytest.mark.parametrize(
+    "found, top",
+    [
+        (
+            cells(2, 3, 4),
+            "`MLH114` `notebook/01-eda.ipynb:cell_2, cell_3, cell_4`"
+            " cell metadata holds execution",
+        ),
+        (
+            files("a.py", "b/c.py"),
+            "`MLH111` `a.py:3, b/c.py:3` x",
+        ),
+        (
+            [Diagnostic("a.py", n, 1, "MLH111", "x: y") for n in (9, 3, 12)],
+            "`MLH111` `a.py:3, 9, 12` x",
+        ),
+        (
+            cells(1, 2, 3, 4, 5),
+            "`MLH114` 5 places in `notebook/01-eda.ipynb`"
+            " cell metadata holds execution",
+        ),
+        (
+            files("a.py", "b.py", "c.py", "d.py", "e.py"),
+            "`MLH111` 5 places x",
+        ),
+        (  # the same message, fixed in one place: two entries
+            [*files("a.py"), replace(files("b.py")[0], fixed=True)],
+            "`MLH111` `a.py:3` x<br>`MLH111` `b.py:3` x (fixed)",
+        ),
+        (  # the largest group first within a code, then by path
+            [*files("z.py"), *files("a.py", message="w: v"), *files("b.py")],
+            "`MLH111` `b.py:3, z.py:3` x<br>`MLH111` `a.py:3` w",
+        ),
+    ],
+)
+def test_top_findings_group_the_same_message(
+    tmp_path: Path, found: list[Diagnostic], top: str
+) -> None:
+    text = render(tmp_path, results={"check-notebook-pairing": found})
+    row = next(line for line in text.splitlines() if line.startswith("| Notebooks"))
+    assert row.endswith(f" | {top} |")
+
+
+def test_and_more_counts_the_findings_left_out(tmp_path: Path) -> None:
+    found = [
+        *[Diagnostic("a.py", n, 1, "MLH111", "one: why") for n in (1, 2, 3)],
+        *[Diagnostic("b.py", n, 1, "MLH111", "two: why") for n in (1, 2)],
+        *[Diagnostic("c.py", n, 1, "MLH111", f"{n}: why") for n in (1, 2, 3)],
+    ]
+    results = {"check-notebook-pairing": found}
+    text = render(tmp_path, results=results)
+    row = next(line for line in text.splitlines() if line.startswith("| Notebooks"))
+    assert row == (
+        "| Notebooks | ✘ fail | 8 | `check-notebook-pairing` | `MLH111` `a.py:1, 2, 3`"
+        " one<br>`MLH111` `b.py:1, 2` two<br>`MLH111` `c.py:1` 1<br>and 2 more |"
+    )
+    page = tables(render(tmp_path, "report.html", results))
+    assert page["sections"][1][4] == (
+        "MLH111 a.py:1, 2, 3 oneMLH111 b.py:1, 2 twoMLH111 c.py:1 1and 2 more"
+    )
+
+
+def test_places_in_japanese(tmp_path: Path, japanese: None) -> None:
+    text = render(tmp_path, results={"check-dvc": cells(1, 2, 3, 4, 5)})
+    assert " | `MLH114` `notebook/01-eda.ipynb` の 5 か所 cell metadata " in text
+    text = render(tmp_path, results={"check-dvc": files(*"abcde")})
+    assert " | `MLH111` 5 か所 x |" in text
+
+
+@pytest.mark.parametrize(
+    "message, what",
+    [
+        (
+            "'os' is imported but never used: why; fix",
+            "'os' is imported but never used",
+        ),
+        ("no colon here", "no colon here"),
+        ("before; after", "before"),  # no ": ": the first "; "
+        ("a; b: c", "a; b"),  # the first ": " wins
+        (  # no ": " in a Japanese message: up to the first 。
+            "train_test_split() に random_state がありません。再現できません",
+            "train_test_split() に random_state がありません",
+        ),
+        ("セル「a: b」は古い: なぜ", "セル「a: b」は古い"),
+        (
+            "E701 ('class A: ...'; 'def f(): ...'): why",
+            "E701 ('class A: ...'; 'def f(): ...')",
+        ),
+        ('section "a: b" is missing: why', 'section "a: b" is missing'),
+        (
+            "add `with mlflow.start_run():` here: why",
+            "add `with mlflow.start_run():` here",
+        ),
+        (": leading: rest", ": leading"),
+        ("unclosed (paren: never split", "unclosed (paren: never split"),
+    ],
+)
+def test_what_is_the_message_up_to_its_first_colon(message: str, what: str) -> None:
+    assert _report.what(message) == what
+
+
+def test_the_table_shows_what_is_wrong_and_the_page_the_rest_on_hover(
+    tmp_path: Path,
+) -> None:
+    message = (
+        "training script records no MLflow run: the guideline tracks every run;"
+        " add `import mlflow` and `mlflow.autolog()` (or log in"
+        " `with mlflow.start_run():`)"
+    )
+    results = {"check-mlflow": [Diagnostic("train.py", 0, 0, "MLH511", message)]}
+    text = render(tmp_path, results=results)
+    assert (
+        "| Experiments | ✘ fail | 1 | `check-mlflow` |"
+        " `MLH511` `train.py` training script records no MLflow run |"
+    ) in text
+    assert "autolog" not in text
+    page = render(tmp_path, "report.html", results)
+    assert (
+        '<li><code>MLH511</code> <code>train.py</code> <span class="what" title="'
+        "training script records no MLflow run: the guideline tracks every run; add"
+        " `import mlflow` and `mlflow.autolog()` (or log in"
+        ' `with mlflow.start_run():`)">'
+        "training script records no MLflow run</span></li>"
+    ) in page
+
+
+CODED = {
+    "check-lint-config": [
+        Diagnostic(
+            "setup.cfg",
+            0,
+            0,
+            "MLH603",
+            "`ignore = E203` replaces the `a|b` list, not `x` <y>: why; fix",
+        ),
+        Diagnostic("setup.cfg", 0, 0, "MLH601", "`ok` and one ` tick"),
+    ]
+}
+CODED_HOOKS = [
+    hook("check-lint-config", "tooling", {"MLH603": "flake8 `ignore =` replaces"})
+]
+
+
+def test_code_spans_in_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "report.md"
+    write_report(path, CODED, CODED_HOOKS, "churn-model", NOW)
+    text = path.read_text(encoding="utf-8")
+    assert (
+        "| Tooling | ✘ fail | 2 | `check-lint-config` | `MLH601` `setup.cfg`"
+        " `ok` and one \\` tick<br>`MLH603` `setup.cfg`"
+        " `ignore = E203` replaces the `a\\|b` list, not `x` \\<y\\> |"
+    ) in text
+    assert "| `MLH603` | flake8 `ignore =` replaces | 1 |" in text
+    markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py not here")
+    page = markdown_it.MarkdownIt("commonmark").enable("table").render(text)
+    rows = tables(page)[""]
+    assert [len(row) for row in rows[:6]] == [5] * 6
+    assert rows[5][4] == (
+        "MLH601 setup.cfg ok and one ` tickMLH603 setup.cfg"
+        " ignore = E203 replaces the a|b list, not x <y>"
+    )
+    assert (
+        "<code>setup.cfg</code> <code>ignore = E203</code> replaces the"
+        " <code>a|b</code> list, not <code>x</code> &lt;y&gt;</td>"
+    ) in page
+    assert "<td>flake8 <code>ignore =</code> replaces</td>" in page
+
+
+def test_code_spans_in_html(tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    write_report(path, CODED, CODED_HOOKS, "churn-model", NOW)
+    page = path.read_text(encoding="utf-8")
+    assert (
+        '<span class="what"><code>ok</code> and one ` tick</span></li>'
+        '<li><code>MLH603</code> <code>setup.cfg</code> <span class="what" title="'
+        "`ignore = E203` replaces the `a|b` list, not `x` &lt;y&gt;: why; fix"
+        '"><code>ignore = E203</code> replaces the <code>a|b</code> list, not'
+        " <code>x</code> &lt;y&gt;</span></li>"
+    ) in page
+    assert "<td>flake8 <code>ignore =</code> replaces</td>" in page
+
+
+@pytest.mark.parametrize(
+    "hidden, sentence",
+    [
+        (
+            119,
+            " 119 more findings are recorded in the baseline .mlhooks-baseline.json"
+            " and not shown.",
+        ),
+        (
+            1,
+            " 1 more finding is recorded in the baseline .mlhooks-baseline.json and"
+            " not shown.",
+        ),
+        (0, ""),
+    ],
+)
+def test_the_verdict_tells_what_the_baseline_hides(
+    tmp_path: Path, hidden: int, sentence: str
+) -> None:
+    results: dict[str, list[Diagnostic]] = {h.id: [] for h in HOOKS}
+    for name in ("report.md", "report.html"):
+        path = tmp_path / name
+        write_report(
+            path,
+            results,
+            HOOKS,
+            "x",
+            NOW,
+            hidden=hidden,
+            baseline=".mlhooks-baseline.json",
+        )
+        text = path.read_text(encoding="utf-8")
+        assert (
+            "**✔ All 6 sections pass.** 0 findings (0 fixed)." + sentence + "\n"
+            if name == "report.md"
+            else "<strong>All 6 sections pass.</strong> 0 findings (0 fixed)."
+            + sentence
+            + "</p>"
+        ) in text
+
+
+def test_the_verdict_tells_what_the_baseline_hides_in_japanese(
+    tmp_path: Path, japanese: None
+) -> None:
+    path = tmp_path / "report.md"
+    write_report(path, RESULTS, HOOKS, "x", NOW, hidden=2, baseline="base.json")
+    assert (
+        "**✘ 6 項目中 2 項目が不合格です。** 6 項目中 2 項目は検査していません。"
+        "指摘 7 件 (うち修正済み 1 件)。"
+        "ほかに指摘 2 件がベースライン base.json に記録されていて、表示していません。\n"
+    ) in path.read_text(encoding="utf-8")
+
+
+def test_html_headers_in_japanese(tmp_path: Path, japanese: None) -> None:
+    page = render(tmp_path, "report.html")
+    assert (
+        '<thead><tr><th scope="col">ルール</th><th scope="col">内容</th>'
+        '<th scope="col" class="num">指摘</th></tr></thead>'
+    ) in page
+    assert '<th scope="col">項目</th>' in page and "<h3>コード</h3>" in page
 
 
 def test_the_time_is_utc_now_by_default(tmp_path: Path) -> None:
@@ -392,12 +649,67 @@ def test_unwritable_path_is_a_config_error(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "report.html").mkdir()
     (tmp_path / "file").write_text("")
-    for name in ("report.html", "file/report.md"):
+    with pytest.raises(ConfigError) as error:
+        write_report(Path("report.html"), RESULTS, HOOKS, "churn-model", NOW)
+    message = str(error.value)
+    assert message.startswith("report.html: cannot write the report (")
+    assert message.endswith("); choose another path") and "\n" not in message
+    with pytest.raises(ConfigError) as error:
+        write_report(Path("file/report.md"), RESULTS, HOOKS, "churn-model", NOW)
+    assert str(error.value) == (
+        "file/report.md: cannot write the report (no folder file); choose another path"
+    )
+
+
+@pytest.mark.parametrize("name", ["missing/report.html", "a/b/report.md"])
+def test_a_missing_folder_is_a_config_error_and_is_not_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    parent = name.rsplit("/", 1)[0]
+    message = (
+        f"{name}: cannot write the report (no folder {parent}); choose another path"
+    )
+    for call in (
+        lambda: _report.report_format(Path(name)),
+        lambda: write_report(Path(name), RESULTS, HOOKS, "churn-model", NOW),
+    ):
         with pytest.raises(ConfigError) as error:
-            write_report(Path(name), RESULTS, HOOKS, "churn-model", NOW)
-        message = str(error.value)
-        assert message.startswith(f"{name}: cannot write the report (")
-        assert message.endswith("); choose another path") and "\n" not in message
+            call()
+        assert str(error.value) == message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_missing_absolute_folder_is_named_as_given(tmp_path: Path) -> None:
+    path = tmp_path / "nonexistent" / "x.html"
+    with pytest.raises(ConfigError) as error:
+        _report.report_format(path)
+    assert str(error.value) == (
+        f"{path}: cannot write the report (no folder {path.parent});"
+        " choose another path"
+    )
+    assert not path.parent.exists()
+
+
+def test_a_missing_folder_in_japanese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, japanese: None
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError) as error:
+        _report.report_format(Path("out/report.md"))
+    assert str(error.value) == (
+        "out/report.md: レポートを書き込めません (フォルダ out がありません)。"
+        "別の場所を指定してください"
+    )
+
+
+def test_a_report_beside_its_folder_is_fine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    assert _report.report_format(Path("out/report.HTML")) == "html"
+    assert _report.report_format(Path("report.md")) == "md"
 
 
 def test_rewriting_the_same_report_keeps_it(tmp_path: Path) -> None:
