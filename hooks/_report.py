@@ -1,9 +1,8 @@
 """The compliance report of ``mlhooks check --report``: a project by guideline section.
-
 A verdict, one row per section (pass or fail, findings, hooks run, top findings: what
 is wrong and where, one entry per code and message) and the findings counted by rule
 ("what to fix first"), in the current language, as Markdown (``.md``) or one
-self-contained page (``.html``), both written by ``_reporthtml``.
+self-contained page (``.html``), written by ``_reportmd`` and ``_reporthtml``.
 """
 
 from __future__ import annotations
@@ -237,12 +236,13 @@ def write_report(
     """Write the report to ``path`` (.html, .htm or .md, in a folder that exists;
     else ConfigError): ``results`` by hook id of the hooks that ran, less what the
     baseline file ``baseline`` left out (``hidden`` findings: the verdict says so)."""
-    from mlhooks._reporthtml import html_page, markdown
-
     fmt = report_format(path)
+    from mlhooks import _reporthtml, _reportmd
+
+    render = _reporthtml.html_page if fmt == "html" else _reportmd.markdown
     report = build_report(results, hooks, project, now)
     report = replace(report, hidden=hidden, baseline=baseline)
-    text = html_page(report) if fmt == "html" else markdown(report)
+    text = render(report)
     try:
         write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
