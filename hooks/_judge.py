@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ast
 
-from mlhooks._comments import is_note
 from mlhooks._i18n import tr
 from mlhooks._noteshapes import (
     CALLS,
@@ -26,6 +25,7 @@ from mlhooks._noteshapes import (
     has,
     is_formula,
     is_literal,
+    is_note,
     is_type,
     neutral,
 )

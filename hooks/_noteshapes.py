@@ -1,6 +1,8 @@
 """Shapes of Python that read as notes rather than code: literals (``lr = 0.001``),
 formulas of one-letter names (``N = H * W``, ``p = softmax(z)``), type names
-(``abs(float)``), CJK text; and the verdict record the judge gives a statement.
+(``abs(float)``), CJK text, assignments that state what something holds or an
+equation (``X.shape = (n, d)``, ``Xc = U * S * V.T``: ``is_note``); and the verdict
+record the judge gives a statement.
 """
 
 from __future__ import annotations
@@ -128,3 +130,50 @@ def maybe_code(body: str) -> bool:
     ``the model is``. Python puts an operator or a keyword between two names."""
     text = STRINGS.sub('""', body).split("#", 1)[0]
     return bool(text.strip()) and not TWO_WORDS.search(text)
+
+
+ACRONYM = re.compile(r"[A-Z]{2,4}\d*")  # TP, FMI: the symbols of a formula
+HELD = frozenset("shape dtype ndim size nbytes itemsize max min eps tiny".split())
+
+
+def symbols(value: ast.expr) -> set[str] | None:
+    """The variables of maths as a paper writes it (numbers, operators, maths
+    functions, transposes: ``U * S * V.T``); None for anything else."""
+    nodes = list(ast.walk(value))
+    for node in nodes:
+        if isinstance(node, ast.Call):
+            name = dotted(node.func)
+            maths = name in MATH_FUNCTIONS or MATH_NAME.fullmatch(name)
+            wrong = bool(node.keywords) or not maths
+        elif isinstance(node, ast.Attribute):
+            wrong = node.attr != "T"  # V.T
+        elif isinstance(node, ast.Constant):
+            wrong = not isinstance(node.value, (int, float, complex))
+        else:
+            kinds = (ast.BinOp, ast.UnaryOp, ast.Name)
+            wrong = isinstance(node, ast.expr) and not isinstance(node, kinds)
+        if wrong:
+            return None
+    called = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
+    return {n.id for n in nodes if isinstance(n, ast.Name) and id(n) not in called}
+
+
+def is_note(stmt: ast.Assign) -> bool:
+    """What something holds (``X.shape = (n, d)``, ``np.finfo(float).max = 1.8e308``,
+    ``out = (B, C)``) or an equation (``FMI = TP / sqrt(TP + FP)``, or a chain that
+    reads "is": ``d = h = p * (1 - p)``), written as an assignment."""
+    target, value = stmt.targets[0], stmt.value
+    one = len(stmt.targets) == 1 and isinstance(target, (ast.Name, ast.Attribute))
+    items = value.elts if isinstance(value, ast.Tuple) else []
+    if one and len(items) > 1 and all(isinstance(item, ast.Name) for item in items):
+        return True  # a shape
+    if one and isinstance(target, ast.Attribute) and is_literal(value):
+        return target.attr in HELD or has(target.value, ast.Call)
+    variables = symbols(value) if has(value, ast.BinOp) else None
+    named = all(isinstance(t, ast.Name) for t in stmt.targets)
+    if variables is None or not named or value.lineno != value.end_lineno:
+        return False
+    if len(stmt.targets) > 1:
+        return True
+    maths = all(MATH_NAME.fullmatch(v) or ACRONYM.fullmatch(v) for v in variables)
+    return maths and len(variables) > 1 and dotted(target) not in variables

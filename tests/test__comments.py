@@ -10,10 +10,9 @@ from mlhooks._comments import (
     candidate_comments,
     comment_blocks,
     exact_comments,
-    is_note,
     never_flagged,
-    symbols,
 )
+from mlhooks._noteshapes import is_note, symbols
 
 SOURCE = '''\
 #!/usr/bin/env python
