@@ -204,7 +204,7 @@ def note(hidden: int, setting: str) -> str:
         return ""
     return tr(
         "{count} finding(s) recorded in the baseline {file} not shown (fixed ones"
-        " drop out of it when `mlhooks baseline` runs again)",
+        " drop out of it with `mlhooks baseline --prune`)",
         count=hidden,
         file=setting,
     )

@@ -73,7 +73,10 @@ def isort_value(key: str, value: Any) -> Any:
 
 
 def _codes(value: Any) -> tuple[str, ...]:
-    items = value if isinstance(value, list) else re.split(r"[,\s]+", str(value))
+    """The codes of a list setting; words of a ``#`` comment are not codes (flake8
+    refuses the comment itself: MLH005 says so)."""
+    text = re.sub(r"#[^\n]*", "", str(value))
+    items = value if isinstance(value, list) else re.split(r"[,\s]+", text)
     return tuple(code for code in (str(i).strip() for i in items) if CODE.match(code))
 
 

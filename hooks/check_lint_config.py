@@ -321,14 +321,7 @@ def _flake8_ignores(
         if "ignore" in flake8.args:
             fix = tr("pass --extend-ignore instead of --ignore")
         elif rules.extend_ignore:  # a second extend-ignore key breaks flake8
-            old, extra = rules.ignore or (), rules.extend_ignore
-            fix = tr(
-                "replace ignore = {old} and extend-ignore = {extra} with"
-                " extend-ignore = {wanted}",
-                old=",".join(old),
-                extra=",".join(extra),
-                wanted=",".join(dict.fromkeys([*old, *extra])),
-            )
+            fix = _extend_ignore(flake8, rules, writes, True)  # MLH604's line too
         message = tr(
             "flake8 ignore = {ignore} ({where}) replaces flake8's default ignore list,"
             " re-enabling {codes}, which PEP 8 leaves optional and black's style"

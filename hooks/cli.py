@@ -271,6 +271,9 @@ def command_baseline(args: dict[str, Any]) -> int:
         hooks = load_hooks()
         setting = _baseline_setting(repo, args, hooks) or ".mlhooks-baseline.json"
         file = repo.root / setting
+        if args.get("prune") and not file.is_file():
+            template = N_("{file}: no baseline to prune; run `mlhooks baseline` first")
+            raise ConfigError(tr(template, file=setting))
         old = Baseline.load(file)
         results = check_project(repo, {**args, "fix": False}, hooks)
         new = record([d for found in results.values() for d in found], repo.root)

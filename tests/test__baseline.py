@@ -105,3 +105,15 @@ def test_the_report_counts_what_the_baseline_hides(make_files, capsys):
         "1 more finding is recorded in the baseline .mlhooks-baseline.json and not"
         " shown." in report
     )
+
+
+def test_prune_without_a_baseline_writes_nothing(make_files, capsys):
+    from mlhooks.cli import main
+
+    repo = make_files({"a.py": "import os\n"})
+    assert main(["baseline", "--prune"]) == 2
+    assert capsys.readouterr().err == (
+        "mlhooks baseline: error: .mlhooks-baseline.json: no baseline to prune; run"
+        " `mlhooks baseline` first\n"
+    )
+    assert not (repo / ".mlhooks-baseline.json").exists()

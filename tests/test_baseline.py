@@ -13,7 +13,7 @@ from mlhooks.cli import main
 BASELINE = ".mlhooks-baseline.json"
 NOTE = (
     "{n} finding(s) recorded in the baseline .mlhooks-baseline.json not shown (fixed"
-    " ones drop out of it when `mlhooks baseline` runs again)"
+    " ones drop out of it with `mlhooks baseline --prune`)"
 )
 
 
@@ -223,5 +223,5 @@ def test_baseline_note_in_japanese(make_files, capsys):
     assert check_dead_code.main(["--lang", "ja", "a.py"]) == 0
     assert capsys.readouterr().out == (
         "ベースライン .mlhooks-baseline.json に記録済みの指摘 1 件は表示していません"
-        " (直したものは `mlhooks baseline` を再実行するとベースラインから消えます)\n"
+        " (直したものは `mlhooks baseline --prune` でベースラインから消えます)\n"
     )

@@ -916,3 +916,21 @@ def test_ignore_beside_extend_ignore_is_merged_into_one_key(make_files, capsys):
         "; replace ignore = E731,E501,W503 and extend-ignore = E203,E701,E704 with"
         " extend-ignore = E731,E501,W503,E203,E701,E704"
     )
+
+
+def test_words_of_an_inline_comment_are_not_codes(make_files, capsys):
+    make_files(
+        {
+            "pyproject.toml": "[tool.black]\nline-length = 88\n",
+            "setup.cfg": (
+                "[flake8]\nmax-line-length = 88\n"
+                "ignore = E731,E266  # see TODO E501 and PEP8\n"
+            ),
+        }
+    )
+    assert main([]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("setup.cfg:3:1: MLH005 flake8 ignore holds '#', ")
+    assert lines[2].endswith(
+        "; replace ignore = E731,E266 with extend-ignore = E731,E266,E203,E701"
+    )

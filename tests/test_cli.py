@@ -130,7 +130,7 @@ def test_summary_in_japanese(make_files, capsys):
         "  データ                 未検査\n"
         "  実験管理               未検査\n"
         "  ツール設定             未検査\n"
-        "指摘 1 件 (うち修正済み 0 件)、フック 1 個。\n"
+        "フック 1 個で指摘 1 件 (うち修正済み 0 件)。\n"
     )
 
 
@@ -177,7 +177,7 @@ def test_explain_follows_the_project_language(make_files, capsys):
     assert out.startswith(
         "MLH001  ファイルが UTF-8 として正しくありません  [全フック共通]\n\n理由:\n"
     )
-    assert "\n悪い例:\n" in out and "\n直し方・抑止の仕方:\n" in out
+    assert "\n悪い例:\n" in out and "\n直し方・抑制の仕方:\n" in out
 
 
 @pytest.mark.parametrize(
