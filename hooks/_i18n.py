@@ -17,7 +17,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 LANGUAGES = ("en", "ja")
 RULES = Path(__file__).with_name("rules")
@@ -79,6 +79,11 @@ def tr(template: str, /, **values: object) -> str:
     if _state["lang"] != "en":
         template = catalogue().get(template, template)
     return template.format(**values) if values else template
+
+
+def listing(items: Iterable[str]) -> str:
+    """Items of a message listed as the language lists them (``a, b`` / ``a、b``)."""
+    return ("、" if _state["lang"] == "ja" else ", ").join(items)
 
 
 def N_(template: str) -> str:  # noqa: N802 - the gettext name for "mark only"

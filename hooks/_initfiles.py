@@ -23,7 +23,7 @@ from typing import Any, Iterable, cast
 from mlhooks._cli import Context, Hook, hook_settings, run_check
 from mlhooks._config import ConfigError, Settings
 from mlhooks._files import Repo
-from mlhooks._i18n import N_, language, tr
+from mlhooks._i18n import N_, language, listing, tr
 
 TEMPLATES = Path(__file__).with_name("templates")
 BOM = "\ufeff"
@@ -160,7 +160,7 @@ def plan_readme(repo: Repo, table: dict[str, Any], where: str) -> Change:
     note = tr(
         "lacks the sections {sections}, which the guideline asks for; left as it is"
         " (check-readme-sections will report them)",
-        sections=", ".join(headings.get(key, key) for key in gaps),
+        sections=listing(headings.get(key, key) for key in gaps),
     )
     return Change.kept(repo.root, existing[0], note)
 

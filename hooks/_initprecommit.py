@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from mlhooks._config import ConfigError, known_hook_ids
-from mlhooks._i18n import N_, tr
+from mlhooks._i18n import N_, listing, tr
 from mlhooks._initfiles import Change, Text, load_hook
 from mlhooks._initsource import Source
 from mlhooks._inityaml import ConfigText, Entry, same_url
@@ -142,7 +142,7 @@ def _mlhooks_entry(
     url, rev = listed
     pinned = source.pinned()
     if pinned is not None and pinned[1] != rev:
-        ids = ", ".join(missing)
+        ids = listing(missing)
         return None, [tr(OLD_REV, ids=ids, url=url, rev=rev, pinned=pinned[1])]
     return Entry(url, rev, missing), source.notes(url)
 
@@ -201,6 +201,6 @@ def _verify(body: str, ids: list[str]) -> None:
             tr(
                 "{path}: its layout defeats adding {ids} as text; add them by hand",
                 path=PRE_COMMIT,
-                ids=", ".join(lost),
+                ids=listing(lost),
             )
         )

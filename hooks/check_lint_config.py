@@ -17,7 +17,7 @@ from mlhooks._cli import Context, Hook, run
 from mlhooks._config import Option
 from mlhooks._configfiles import ConfigFiles, key_line
 from mlhooks._diagnostics import Diagnostic, file_diagnostic, line_diagnostic
-from mlhooks._i18n import N_, tr
+from mlhooks._i18n import N_, listing, tr
 from mlhooks._linters import (
     CODE,
     DEFAULT,
@@ -328,7 +328,7 @@ def _flake8_ignores(
             " partly contradicts; {fix}",
             ignore=",".join(rules.ignore or ()),
             where=flake8.where("ignore"),
-            codes=", ".join(back),
+            codes=listing(back),
             fix=fix,
         )
         found.append(_finding(flake8, ["ignore"], "MLH603", message))

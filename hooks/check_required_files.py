@@ -18,7 +18,7 @@ from mlhooks._cli import Context, Hook, run
 from mlhooks._config import Option
 from mlhooks._configfiles import ConfigFile, read_ini, read_toml, subtable
 from mlhooks._diagnostics import Diagnostic, file_diagnostic
-from mlhooks._i18n import N_, tr
+from mlhooks._i18n import N_, listing, tr
 
 HOOK_ID = "check-required-files"
 CODES = {
@@ -190,12 +190,12 @@ def _missing_message(
 ) -> str:
     note = ""
     if rejected:
-        note = tr(NO_DEPENDENCIES[len(rejected) > 1], files=", ".join(rejected))
+        note = tr(NO_DEPENDENCIES[len(rejected) > 1], files=listing(rejected))
     option = OPTION_OF.get(code)
     customised = option and ctx.settings[option] != _DEFAULTS[option]
     fix = tr(FIX[code])
     if customised:
-        fix = tr("add one of: {globs}", globs=", ".join(globs))
+        fix = tr("add one of: {globs}", globs=listing(globs))
     return tr(MISSING[code], note=note, fix=fix)
 
 

@@ -793,7 +793,7 @@ JA_CASES = {
         [
             "setup.cfg:3:1: MLH603 flake8 の ignore = E203,E501 (setup.cfg [flake8]) が"
             " flake8 のデフォルトの ignore リストを置き換えるため、PEP 8 では任意で black"
-            " のスタイルと一部矛盾する E121, E123, E126, E226, E24, E704, W503, W504"
+            " のスタイルと一部矛盾する E121、E123、E126、E226、E24、E704、W503、W504"
             " が再び有効になります。デフォルトのリストが残るよう、ignore を extend-ignore"
             " に改名してください",
             "setup.cfg:3:1: MLH604 flake8 が E701,E704,W503 を報告します (setup.cfg"

@@ -138,7 +138,7 @@ def test_rules_in_japanese_keep_codes_and_hook_ids(git_repo, capsys):
     assert main(["rules", "--lang", "ja"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert (
-        "MLH003  Python のソース (ファイルまたはノートブックのセル) が構文解析できません"
+        "MLH003  Python のソース (ファイルまたはノートブックのセル) が構文解析できない"
         in lines
     )
     assert all(line.startswith("MLH") for line in lines)
@@ -175,7 +175,7 @@ def test_explain_follows_the_project_language(make_files, capsys):
     assert main(["explain", "MLH001"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(
-        "MLH001  ファイルが UTF-8 として正しくありません  [全フック共通]\n\n理由:\n"
+        "MLH001  ファイルが UTF-8 として正しくない  [全フック共通]\n\n理由:\n"
     )
     assert "\n悪い例:\n" in out and "\n直し方・抑制の仕方:\n" in out
 

@@ -287,8 +287,9 @@ def test_mlhooks_pinned_at_another_rev_gets_a_note_under_the_file(
         OLD_REV_NOTE,
     ]
     assert init(*SOURCE, "--lang", "ja") == 0
+    ids = NOT_KEPT.replace(", ", "、")
     assert capsys.readouterr().out.splitlines()[1] == (
-        f"  mlhooks のフック {NOT_KEPT} がありませんが、{URL}.git の v0.9.0 にはこれらの"
+        f"  mlhooks のフック {ids} がありませんが、{URL}.git の v0.9.0 にはこれらの"
         f"フックがないかもしれないため追加していません (mlhooks init が固定するのは {REV})。"
         f"`pre-commit autoupdate --repo {URL}.git` を実行してから、もう一度"
         " `mlhooks init` を実行してください"
@@ -567,8 +568,8 @@ def test_missing_sections_are_named_by_the_skeleton_headings_in_japanese(
     assert init(*SOURCE, "--lang", "ja") == 0
     out = capsys.readouterr().out.splitlines()
     assert out[out.index("README.md: 変更なし") + 1] == (
-        "  ガイドラインが求めるセクション 概要, 入出力, 設定ファイル, 環境構築,"
-        " データの取得, 結果 がありません。そのままにしました"
+        "  ガイドラインが求めるセクション 概要、入出力、設定ファイル、環境構築、"
+        "データの取得、結果 がありません。そのままにしました"
         " (check-readme-sections が報告します)"
     )
 
