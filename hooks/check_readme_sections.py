@@ -220,16 +220,17 @@ def _readme(ctx: Context) -> str | None:
 
 
 def _missing(path: str, key: str, flavour: str) -> Diagnostic:
+    """MLH411: the README lacks the section ``key`` (its headings suggested)."""
     what, english, japanese = SECTIONS[key]
-    mark = "## " if flavour == "md" else ""
     message = tr(
         'missing section "{key}" ({what}): the guideline\'s README documents it so'
         " that the model can be handed over and reproduced; add a heading such as"
-        ' "{english}" or "{japanese}"',
+        ' "{mark}{english}" or "{mark}{japanese}"',
         key=key,
         what=tr(what),
-        english=mark + english.split(",")[0],
-        japanese=mark + japanese.split(",")[0],
+        mark="## " if flavour == "md" else "",
+        english=english.split(",")[0],
+        japanese=japanese.split(",")[0],
     )
     return file_diagnostic(path, "MLH411", message)
 

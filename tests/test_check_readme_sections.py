@@ -603,6 +603,23 @@ JA_WHY = (
     "ガイドラインは、モデルを引き継いで再現できるよう、この内容を README に記載する"
     "ことを求めています。"
 )
+# key: (Japanese heading, what the section documents, English heading)
+JA_SECTIONS = {
+    "purpose": ("目的", "モデルの目的", "Purpose"),
+    "overview": ("概要", "仕組みの概要", "Overview"),
+    "io-spec": ("入出力", "入出力データの仕様", "Inputs and outputs"),
+    "configuration": ("設定ファイル", "設定ファイルの書き方と使い方", "Configuration"),
+    "environment": ("環境構築", "実行環境の構築方法", "Setup"),
+    "data": ("データの取得", "データの取得方法", "Data"),
+    "usage": ("使い方", "サンプルの実行方法", "Usage"),
+    "results": ("結果", "予測精度を含む結果", "Results"),
+}
+JA_MISSING = {
+    key: f"README.md: MLH411 README に「{japanese}」のセクションがありません ({what}):"
+    f" {JA_WHY}「## {japanese}」や「## {english}」のような見出しを追加してください"
+    f" (独自の見出しは設定の aliases でキー {key} に加えられます)"
+    for key, (japanese, what, english) in JA_SECTIONS.items()
+}
 JA_NO_NUMBER = (
     'README.md:11:1: MLH412 結果のセクション "Results" に数値がありません: ガイドラインは、'
     "予測精度を含む結果を README に記載することを求めています。評価指標をその値とともに"
@@ -622,8 +639,10 @@ JA_NO_COMMAND = (
             "README.md",
             MINIMAL.replace("## Data\n", ""),
             [
-                'README.md: MLH411 セクション "data" (データの取得方法) がありません: '
-                f'{JA_WHY}"## Data" や "## データの取得" のような見出しを追加してください'
+                "README.md: MLH411 README に「データの取得」のセクションがありません"
+                f" (データの取得方法): {JA_WHY}「## データの取得」や「## Data」のような"
+                "見出しを追加してください (独自の見出しは設定の aliases でキー data に"
+                "加えられます)"
             ],
         ),
         (
@@ -636,8 +655,9 @@ JA_NO_COMMAND = (
             "Overview\n========\nInput\n=====\nConfig\n======\nSetup\n=====\n"
             "Data\n====\nUsage\n=====\nRun the script.\n\nResults\n=======\n1.0\n",
             [
-                'README.rst: MLH411 セクション "purpose" (モデルの目的) がありません: '
-                f'{JA_WHY}"Purpose" や "目的" のような見出しを追加してください',
+                "README.rst: MLH411 README に「目的」のセクションがありません (モデルの"
+                f"目的): {JA_WHY}「目的」や「Purpose」のような見出しを追加してください"
+                " (独自の見出しは設定の aliases でキー purpose に加えられます)",
                 'README.rst:11:1: MLH413 使い方のセクション "Usage" にコマンドがありません:'
                 " ガイドラインは、サンプルの実行方法を README に記載することを求めています。"
                 'コマンドをリテラルブロック ("::" の後にインデントした行) か'
@@ -664,3 +684,45 @@ def test_japanese_locale_gives_japanese(make_files, capsys, monkeypatch):
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")
     text = MINIMAL.replace("    python run.py\n", "")
     assert run_on(make_files, capsys, {"README.md": text}) == (1, JA_NO_COMMAND + "\n")
+
+
+def test_japanese_names_every_missing_section_by_its_japanese_heading(
+    make_files, capsys
+):
+    code, out = run_on(make_files, capsys, {"README.md": ""}, ["--lang", "ja"])
+    assert (code, out.splitlines()) == (1, sorted(JA_MISSING.values()))
+    assert '"' not in out
+
+
+def test_japanese_demo_project_readme(make_files, capsys):
+    demo = RESOURCES.parents[2] / "examples" / "churn-demo" / "README.md"
+    files = {"README.md": demo.read_bytes()}
+    code, out = run_on(
+        make_files, capsys, files, ["--select", "MLH411", "--lang", "ja"]
+    )
+    assert (code, out.splitlines()) == (
+        1,
+        [JA_MISSING["data"], JA_MISSING["io-spec"], JA_MISSING["configuration"]],
+    )
+
+
+def test_the_alias_the_japanese_message_names_silences_it(make_files, capsys):
+    text = MINIMAL.replace("## Config\n", "## 実験条件\n")
+    code, out = run_on(make_files, capsys, {"README.md": text}, ["--lang", "ja"])
+    assert (code, out.splitlines()) == (1, [JA_MISSING["configuration"]])
+    table = "aliases = {configuration = ['実験条件']}"
+    files = {
+        "README.md": text,
+        "pyproject.toml": f"[tool.mlhooks.check-readme-sections]\n{table}\n",
+    }
+    assert run_on(make_files, capsys, files, ["--lang", "ja"]) == (0, "")
+
+
+def test_the_japanese_explanation_lists_the_section_keys():
+    from mlhooks._i18n import explanation
+
+    fix = explanation("MLH411")["fix_ja"]
+    for key, (japanese, _, _) in JA_SECTIONS.items():
+        assert f"`{key}` ({japanese})" in fix
+    assert '`aliases = {configuration = ["実験条件"]}`' in fix
+    assert "`sections = [" in fix
