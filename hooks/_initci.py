@@ -4,7 +4,8 @@ The guideline's teams review in GitLab or GitHub; a CI job runs the same pre-com
 hooks as the commits, so a change that skipped them locally is still checked. GitHub
 Actions gets its own workflow file; GitLab CI gets a job appended to
 ``.gitlab-ci.yml`` (as text, the file kept as it is) that also publishes mlhooks'
-findings as a Code Quality report, which merge requests show.
+findings as a Code Quality report, which merge requests show. Their comments are in
+the output language; a workflow init wrote in either language counts as its own.
 """
 
 from __future__ import annotations
@@ -14,14 +15,27 @@ from pathlib import Path
 from typing import Any, Callable
 
 from mlhooks._config import ConfigError
-from mlhooks._i18n import N_, tr
-from mlhooks._initfiles import Change, Text, template
+from mlhooks._i18n import LANGUAGES, N_, language, set_language, tr
+from mlhooks._initfiles import Change, Text, render
 from mlhooks._initsource import is_local, pip_url
 from mlhooks._inityaml import scalar
 
 GITHUB = ".github/workflows/mlhooks.yml"
 GITLAB = ".gitlab-ci.yml"
 JOB = "mlhooks"
+COMMENTS = {
+    "about-github": N_(
+        "Runs every pre-commit hook (the linters and the mlhooks checks of the ML\n"
+        "model-development guideline) on every push to main or master and every pull"
+        " request."
+    ),
+    "about-gitlab": N_(
+        "Runs every pre-commit hook (the linters and the mlhooks checks of the ML\n"
+        "model-development guideline); merge requests show mlhooks' findings as Code"
+        " Quality."
+    ),
+    "own-before-script": N_("not the pipeline's default before_script"),
+}
 
 
 def pip_install(url: str, rev: str) -> str:
@@ -30,14 +44,26 @@ def pip_install(url: str, rev: str) -> str:
     return f"pip install pre-commit {shlex.quote(target)}"
 
 
+def workflows() -> list[str]:
+    """The workflow init writes: in the output language first, then in the others."""
+    current, found = language(), []
+    try:
+        for lang in (current, *LANGUAGES):
+            set_language(lang)
+            found.append(render("github-workflow.yml", COMMENTS))
+    finally:
+        set_language(current)
+    return found
+
+
 def github_workflow(root: Path) -> Change:
-    """The workflow, or the existing one kept (with a note when it differs)."""
-    workflow = template("github-workflow.yml")
-    text = Text.read(root, GITHUB)
+    """The workflow, or the existing one kept (with a note when it differs from
+    the one init writes, in any language)."""
+    text, written = Text.read(root, GITHUB), workflows()
     if text is None:
-        return Change(GITHUB, None, workflow.encode("utf-8"))
+        return Change(GITHUB, None, written[0].encode("utf-8"))
     change = Change(GITHUB, text.raw, text.raw)
-    if text.body != workflow:
+    if text.body not in written:
         change.notes.append(
             tr("differs from the workflow mlhooks init writes; left as it is")
         )
@@ -46,7 +72,7 @@ def github_workflow(root: Path) -> Change:
 
 def gitlab_job(stages: Any, install: str) -> str:
     """The job's text; in the ``.pre`` stage when the pipeline has no ``test``."""
-    job = template("gitlab-ci.yml").replace("<install>", scalar(install))
+    job = render("gitlab-ci.yml", COMMENTS).replace("<install>", scalar(install))
     if isinstance(stages, list) and "test" not in stages:
         job = job.replace(f"\n{JOB}:\n", f"\n{JOB}:\n  stage: .pre\n", 1)
     return job

@@ -7,6 +7,8 @@ added. A README is written only where none exists; an existing one is asked
 check-readme-sections' question (which sections are missing, named by the skeleton's
 headings in the output language) and left as it is. The layout folders are the ones
 check-project-layout reports missing, each given the ``.gitkeep`` its fix would write.
+The comments of the files init writes are in the output language: a template marks
+each one ``# <key>``, and the module writing it says what the comment reads.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import string
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, cast
+from typing import Any, Iterable, Mapping, cast
 
 from mlhooks._cli import Context, Hook, hook_settings, run_check
 from mlhooks._config import ConfigError, Settings
@@ -29,10 +31,33 @@ TEMPLATES = Path(__file__).with_name("templates")
 BOM = "\ufeff"
 HOOK = "check-readme-sections"
 README_NAMES = {"readme", "readme.md", "readme.markdown", "readme.rst", "readme.txt"}
+COMMENT = re.compile(r"(?m)^([ \t]*)(.*?# )<([\w-]+)>$")  # a comment to fill in
+GITIGNORE = {
+    "python": N_("Python"),
+    "environments": N_("Virtual environments and secrets"),
+    "caches": N_("Tool caches"),
+    "experiments": N_("Experiment tracking (MLflow)"),
+}
 
 
 def template(name: str) -> str:
     return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def render(name: str, comments: Mapping[str, str]) -> str:
+    """The template ``name`` with each ``# <key>`` comment in the output language;
+    a comment of several lines goes on as ``#`` lines at the same indentation."""
+
+    def fill(match: re.Match[str]) -> str:
+        indent, lead, key = match.groups()
+        return indent + lead + tr(comments[key]).replace("\n", f"\n{indent}# ")
+
+    return COMMENT.sub(fill, template(name))
+
+
+def commented(text: str) -> str:
+    """``text`` (lines apart by ``\\n``) in the output language, as ``#`` lines."""
+    return "".join(f"# {line}\n" for line in tr(text).split("\n"))
 
 
 def load_hook(hook_id: str) -> Hook:
@@ -169,7 +194,7 @@ def plan_gitignore(root: Path) -> Change:
     """A short ML ``.gitignore`` where there is none; an existing one is kept."""
     if (root / ".gitignore").is_file():
         return Change.kept(root, ".gitignore")
-    return Change(".gitignore", None, template("gitignore").encode("utf-8"))
+    return Change(".gitignore", None, render("gitignore", GITIGNORE).encode("utf-8"))
 
 
 def _creatable(root: Path, folder: str) -> bool:

@@ -9,7 +9,8 @@ where check-lint-config allows it, a notebook hook's twin); a repository already
 listed gets its missing hooks in its own ``hooks:`` list, never a second entry. A
 project that uses ruff gets ruff's hooks for the linters nothing runs yet. The
 mlhooks repository listed at another revision than init would pin gets nothing: that
-revision may lack the hooks, so a note says how to update it first.
+revision may lack the hooks, so a note says how to update it first. A new
+configuration opens with a comment in the output language.
 """
 
 from __future__ import annotations
@@ -20,18 +21,24 @@ import yaml
 
 from mlhooks._config import ConfigError, known_hook_ids
 from mlhooks._i18n import N_, listing, tr
-from mlhooks._initfiles import Change, Text, load_hook
+from mlhooks._initfiles import Change, Text, commented, load_hook
 from mlhooks._initsource import Source
 from mlhooks._inityaml import ConfigText, Entry, same_url
 from mlhooks._linters import TOOLS
 from mlhooks._precommit import PRE_COMMIT, TOOL_REPOS, PreCommit, parse_version
 
-HEADER = (
-    "# pre-commit runs these hooks on every commit: {tools}, and the\n"
-    "# mlhooks checks of the ML model-development guideline.\n"
-    "# Run them all with: pre-commit run --all-files\n"
-)
-LINTERS = {False: "black, isort and flake8", True: "ruff (lint and format)"}
+HEADER = {  # by whether ruff stands in for the linters
+    False: N_(
+        "pre-commit runs these hooks on every commit: black, isort and flake8, and"
+        " the\nmlhooks checks of the ML model-development guideline.\n"
+        "Run them all with: pre-commit run --all-files"
+    ),
+    True: N_(
+        "pre-commit runs these hooks on every commit: ruff (lint and format), and"
+        " the\nmlhooks checks of the ML model-development guideline.\n"
+        "Run them all with: pre-commit run --all-files"
+    ),
+}
 # ruff's hooks and the release a new configuration pins; "ruff-check" is the linter's
 # id from v0.11.9 on ("ruff" before, still an alias).
 RUFF_REPO = ("https://github.com/astral-sh/ruff-pre-commit", "v0.14.0")
@@ -122,7 +129,7 @@ def _wanted(pre: PreCommit, allow_ruff: bool, use_ruff: bool, data: Any) -> list
 def _start(text: Text | None, data: Any, ruff: bool) -> str:
     """The text to insert into: the file's, with a ``repos:`` key when it is empty."""
     if text is None:
-        return HEADER.format(tools=LINTERS[ruff]) + "repos:\n"
+        return commented(HEADER[ruff]) + "repos:\n"
     if data is not None and not isinstance(data, dict):
         raise ConfigError(tr(NOT_CONFIG, path=PRE_COMMIT))
     if data is not None:

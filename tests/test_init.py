@@ -653,7 +653,6 @@ def test_github_workflow_is_valid(make_files, capsys) -> None:
     assert init(*SOURCE, "--ci", "github") == 0
     workflow = root / ".github/workflows/mlhooks.yml"
     assert workflow.read_text() == WORKFLOW
-    assert workflow.read_text() == template("github-workflow.yml")
     assert schema_valid("vendor.github-workflows", workflow) == (
         0,
         "ok -- validation done\n",
@@ -737,6 +736,168 @@ def test_a_gitlab_job_of_that_name_is_kept(make_files, capsys) -> None:
     assert init(*SOURCE, "--ci", "gitlab") == 0
     assert (root / ".gitlab-ci.yml").read_text() == before
     assert ".gitlab-ci.yml: unchanged" in capsys.readouterr().out.splitlines()
+
+
+JA_HEADER = (
+    "# pre-commit がコミットのたびに次のフックを実行します: black、isort、flake8 と、\n"
+    "# ML モデル開発ガイドラインの mlhooks チェック。\n"
+    "# すべてのフックを実行するには: pre-commit run --all-files\n"
+)
+JA_WORKFLOW = (
+    "# pre-commit の全フック (リンターと、ML モデル開発ガイドラインの mlhooks チェック)"
+    " を、\n# main または master へのプッシュとプルリクエストのたびに実行します。\n"
+    + WORKFLOW.split("\n", 2)[2]
+)
+JA_GITLAB_JOB = (
+    "# pre-commit の全フック (リンターと、ML モデル開発ガイドラインの mlhooks チェック)"
+    " を\n# 実行します。mlhooks の指摘はマージリクエストに Code Quality として"
+    "表示されます。\n"
+    + GITLAB_JOB.split("\n", 2)[2].replace(
+        "[]  # not the pipeline's default before_script\n",
+        "[]  # パイプライン既定 (default) の before_script は実行しない\n",
+    )
+)
+GITIGNORE = """\
+# Python
+__pycache__/
+*.py[cod]
+*.egg-info/
+build/
+dist/
+
+# Virtual environments and secrets
+.venv/
+venv/
+.env
+
+# Tool caches
+.cache/
+.pytest_cache/
+.mypy_cache/
+.ipynb_checkpoints/
+.mlhooks_cache/
+
+# Experiment tracking (MLflow)
+mlruns/
+mlartifacts/
+"""
+JA_GITIGNORE = (
+    GITIGNORE.replace("# Python\n", "# Python のキャッシュとビルド成果物\n")
+    .replace("# Virtual environments and secrets\n", "# 仮想環境と秘密情報\n")
+    .replace("# Tool caches\n", "# ツールのキャッシュ\n")
+    .replace("# Experiment tracking (MLflow)\n", "# 実験管理 (MLflow)\n")
+)
+JA_FILES = {
+    PRE: f"{JA_HEADER}repos:\n{BLACK}{ISORT}{FLAKE8}{OURS}",
+    "pyproject.toml": PYPROJECT + 'lang = "ja"\n',
+    "setup.cfg": SETUP_CFG,
+    ".gitignore": JA_GITIGNORE,
+}
+CI_FILES = {
+    "github": (".github/workflows/mlhooks.yml", "vendor.github-workflows"),
+    "gitlab": (".gitlab-ci.yml", "vendor.gitlab-ci"),
+}
+
+
+def test_the_comments_init_writes_in_english(make_files) -> None:
+    root = make_files({})
+    assert init(*SOURCE) == 0
+    assert (root / PRE).read_text() == NEW_CONFIG
+    assert (root / ".gitignore").read_text() == GITIGNORE
+
+
+@pytest.mark.parametrize(
+    "ci, written", [("github", JA_WORKFLOW), ("gitlab", JA_GITLAB_JOB)]
+)
+def test_lang_ja_writes_every_comment_in_japanese(
+    ci: str, written: str, make_files
+) -> None:
+    root = make_files({})
+    assert init(*SOURCE, "--lang", "ja", "--ci", ci) == 0
+    path, schema = CI_FILES[ci]
+    files = {**JA_FILES, path: written}
+    assert {name: (root / name).read_text() for name in files} == files
+    assert schema_valid(schema, root / path) == (0, "ok -- validation done\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", PRE],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_japanese_locale_writes_japanese_comments_for_ruff(
+    make_files, monkeypatch
+) -> None:
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    root = make_files({"ruff.toml": "line-length = 99\n"})
+    assert init(*SOURCE) == 0
+    assert (root / PRE).read_text() == RUFF_CONFIG.replace(
+        RUFF_CONFIG.split("repos:\n")[0],
+        JA_HEADER.replace("black、isort、flake8", "ruff (リントとフォーマット)"),
+    )
+    assert (root / "pyproject.toml").read_text() == "[tool.mlhooks]\n"
+
+
+def test_lang_in_pyproject_writes_japanese_comments(make_files) -> None:
+    root = make_files({"pyproject.toml": '[tool.mlhooks]\nlang = "ja"\n'})
+    assert init(*SOURCE, "--ci", "gitlab") == 0
+    assert (root / PRE).read_text().startswith(JA_HEADER)
+    assert (root / ".gitlab-ci.yml").read_text() == JA_GITLAB_JOB
+
+
+JA_LOCALE, EN_LOCALE = "ja_JP.UTF-8", "C.UTF-8"
+Run = tuple[str, tuple[str, ...]]  # the locale, and the flags
+
+
+@pytest.mark.parametrize("ci", CI_FILES)
+@pytest.mark.parametrize(
+    "first, then",
+    [
+        ((EN_LOCALE, ("--lang", "en")), (JA_LOCALE, ())),
+        ((EN_LOCALE, ("--lang", "ja")), (EN_LOCALE, ("--lang", "en"))),
+        ((JA_LOCALE, ()), (EN_LOCALE, ())),
+    ],
+)
+def test_a_run_in_the_other_language_changes_nothing(
+    first: Run, then: Run, ci: str, make_files, monkeypatch, capsys
+) -> None:
+    """A file init wrote in one language counts as written in the other."""
+
+    def run(locale: str, flags: tuple[str, ...]) -> None:
+        monkeypatch.setenv("LANG", locale)
+        assert init(*SOURCE, "--ci", ci, *flags) == 0
+
+    root = make_files({})
+    run(*first)
+    before = snapshot(root)
+    capsys.readouterr()
+    run(*then)
+    assert snapshot(root) == before
+    out = capsys.readouterr().out
+    said = re.split(r"Next:\n|次の手順:\n", out)[0].splitlines()
+    assert said[-1] in ("Nothing to change.", "変更するものはありません。")
+    unchanged = (": unchanged", ": 変更なし")
+    assert [line for line in said[:-1] if not line.endswith(unchanged)] == []
+
+
+@pytest.mark.parametrize("ci", CI_FILES)
+def test_lang_ja_after_english_adds_only_the_setting(
+    ci: str, make_files, capsys
+) -> None:
+    root = make_files({})
+    assert init(*SOURCE, "--ci", ci) == 0
+    before = snapshot(root)
+    capsys.readouterr()
+    assert init(*SOURCE, "--ci", ci, "--lang", "ja") == 0
+    after = snapshot(root)
+    assert after.pop("pyproject.toml") == content(PYPROJECT + 'lang = "ja"\n')
+    before.pop("pyproject.toml")
+    assert after == before
+    said = capsys.readouterr().out.split("次の手順:\n")[0].splitlines()
+    assert said[1] == "pyproject.toml: 更新しました ([tool.mlhooks] lang を追加)"
+    assert [line for line in said if line.startswith("  ")] == []
 
 
 def test_layout_folders_get_a_gitkeep(make_files, capsys) -> None:

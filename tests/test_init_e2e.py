@@ -45,7 +45,12 @@ def validate_config(root: Path) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize(
-    "options", [("--ci", "github", "--layout"), ("--ci", "gitlab")]
+    "options",
+    [
+        ("--ci", "github", "--layout"),
+        ("--ci", "gitlab"),
+        ("--ci", "gitlab", "--lang", "ja"),  # Japanese comments in every file
+    ],
 )
 @pytest.mark.parametrize("name", STARTS)
 def test_after_init_the_tooling_is_in_order(
