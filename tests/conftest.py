@@ -1,9 +1,12 @@
-"""Shared fixtures: throwaway git repositories with an author of their own."""
+"""Shared fixtures: throwaway git repositories with an author of their own, and for
+the end-to-end tests a snapshot of this checkout that the real pre-commit installs."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -16,6 +19,7 @@ GIT_ENV = {
     "GIT_COMMITTER_EMAIL": "tests@mlhooks.invalid",
     "GIT_CONFIG_NOSYSTEM": "1",
 }
+TOP = Path(__file__).resolve().parent.parent
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -66,3 +70,40 @@ def make_files(git_repo: Path) -> Callable[..., Path]:
         return git_repo
 
     return make
+
+
+@pytest.fixture(scope="session")
+def hooks_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """A clean git copy of this checkout, and its commit."""
+    snapshot = tmp_path_factory.mktemp("mlhooks-snapshot")
+    listed = git(TOP, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    for name in filter(None, listed.split("\0")):
+        source = TOP / name
+        if source.is_file():
+            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, snapshot / name)
+    git(snapshot, "init", "-q", "-b", "main")
+    git(snapshot, "add", "-A")
+    git(snapshot, "commit", "-q", "-m", "snapshot")
+    return str(snapshot), git(snapshot, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture(scope="session")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of a real pre-commit run: a private PRE_COMMIT_HOME, shared by
+    the session so that each hook environment is installed once, and a git author."""
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    return {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+
+
+def pre_commit(cwd: Path, env: dict[str, str], *args: str) -> tuple[int, str]:
+    """Run the real pre-commit; its exit status and its output."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    return done.returncode, done.stdout + done.stderr

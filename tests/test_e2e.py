@@ -8,51 +8,14 @@ test then runs ``pre-commit try-repo`` on a throwaway project, as a commit would
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, git
+from conftest import git, pre_commit
 
 pytestmark = pytest.mark.e2e
-TOP = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="session")
-def hooks_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
-    """A clean git copy of this checkout, and its commit."""
-    snapshot = tmp_path_factory.mktemp("mlhooks-snapshot")
-    listed = git(TOP, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-    for name in filter(None, listed.split("\0")):
-        source = TOP / name
-        if source.is_file():
-            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, snapshot / name)
-    git(snapshot, "init", "-q", "-b", "main")
-    git(snapshot, "add", "-A")
-    git(snapshot, "commit", "-q", "-m", "snapshot")
-    return str(snapshot), git(snapshot, "rev-parse", "HEAD").strip()
-
-
-@pytest.fixture(scope="session")
-def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    home = tmp_path_factory.mktemp("pre-commit-home")
-    return {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
-
-
-def pre_commit(cwd: Path, env: dict[str, str], *args: str) -> tuple[int, str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "pre_commit", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-    )
-    return done.returncode, done.stdout + done.stderr
 
 
 def try_repo(project: Path, hooks_repo, env, hook_id: str, *args: str):
