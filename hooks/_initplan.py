@@ -128,7 +128,11 @@ def write(repo: Repo, changes: list[Change], args: dict[str, Any]) -> list[str]:
         lines.append(tr("Nothing to change."))
     skip = {change.path for change in changes}
     found = existing_findings(repo.root, skip) if had_files else 0
-    return lines + next_steps(repo, changes, installed, found)
+    folders = 0
+    if not args.get("layout"):  # say what --layout would add
+        table, where = read_config(repo.root, None)
+        folders = sum(c.changed for c in plan_layout(repo, table, where))
+    return lines + next_steps(repo, changes, installed, found, folders)
 
 
 def run_init(path: Path, args: dict[str, Any]) -> int:

@@ -129,14 +129,18 @@ def git_add(repo: Repo, changes: list[Change]) -> str:
 
 
 def next_steps(
-    repo: Repo, changes: list[Change], installed: bool, found: int
+    repo: Repo, changes: list[Change], installed: bool, found: int, folders: int = 0
 ) -> list[str]:
-    """The commands that finish the set-up."""
+    """The commands that finish the set-up (``folders``: how many layout folders
+    ``--layout`` would create)."""
     commands = []
     if repo.root.resolve() != Path.cwd().resolve():
         commands.append(f"cd {shlex.quote(str(repo.root))}")
     if not repo.in_git:
         commands.append("git init")
+    if folders:
+        why = tr("creates the {count} missing project folder(s)", count=folders)
+        commands.append(f"mlhooks init --layout  # {why}")
     add = git_add(repo, changes)
     commands += [add] if add else []
     if shutil.which("pre-commit") is None:

@@ -107,6 +107,7 @@ MERGED_AT_REV = LINTERS_ADDED.replace("v0.9.0", REV).replace(
     + "".join(f"  - id: {i}\n" for i in IDS if i not in KEPT),
 )
 NOT_KEPT = ", ".join(i for i in IDS if i not in KEPT)
+LAYOUT = "  mlhooks init --layout  # creates the 8 missing project folder(s)"
 OLD_REV_NOTE = (
     f"  lacks the mlhooks hooks {NOT_KEPT}, which {URL}.git at v0.9.0 may not have"
     f" (mlhooks init would pin {REV}); run `pre-commit autoupdate --repo {URL}.git`,"
@@ -925,7 +926,7 @@ def test_next_steps_before_the_first_commit_add_everything(make_files, capsys) -
     init(*SOURCE)
     out = capsys.readouterr().out
     assert out.split("Next:\n")[1] == (
-        "  git add -A\n  pre-commit install\n  pre-commit run --all-files\n"
+        f"{LAYOUT}\n  git add -A\n  pre-commit install\n  pre-commit run --all-files\n"
     )
 
 
@@ -934,7 +935,9 @@ def test_next_steps_list_the_files_init_manages_left_uncommitted(
 ) -> None:
     def next_steps() -> list[str]:
         assert init(*SOURCE) == 0
-        return capsys.readouterr().out.split("Next:\n")[1].splitlines()
+        steps = capsys.readouterr().out.split("Next:\n")[1].splitlines()
+        assert steps[0] == LAYOUT  # the folders were never asked for
+        return steps[1:]
 
     root = make_files({"pyproject.toml": "[project]\nname = 'demo'\n"})
     git(root, "commit", "-q", "-m", "one")
@@ -958,9 +961,10 @@ def test_outside_git_the_folder_itself_is_set_up(tmp_path, monkeypatch, capsys) 
     assert (tmp_path / "project" / PRE).read_text() == NEW_CONFIG
     out = capsys.readouterr().out
     assert out.startswith(f"project/{PRE}: created\n")
-    assert out.split("Next:\n")[1].splitlines()[:3] == [
+    assert out.split("Next:\n")[1].splitlines()[:4] == [
         f"  cd {tmp_path / 'project'}",
         "  git init",
+        LAYOUT,
         "  git add -A",
     ]
 
