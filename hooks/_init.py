@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
-from mlhooks._cli import fail, guarded
+from mlhooks._cli import Hook, fail, guarded
+from mlhooks._diagnostics import Diagnostic
+from mlhooks._files import Repo
 from mlhooks._i18n import LANGUAGES, N_, set_language, tr
 
 PROG = "mlhooks init"
@@ -58,8 +60,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def command_init(args: dict[str, Any]) -> int:
-    """``mlhooks init`` with the parsed ``args``; its exit status."""
+def command_init(
+    args: dict[str, Any],
+    hooks: Iterable[Hook],
+    findings: Callable[[Repo], list[Diagnostic]],
+) -> int:
+    """``mlhooks init`` with the parsed ``args``; its exit status. The umbrella
+    command hands down every ``hooks`` record and ``findings``, what ``mlhooks check``
+    reports less the baseline (init's modules never import a hook)."""
+    from mlhooks._initfiles import use_hooks
+
+    use_hooks(hooks)
     set_language(args.get("lang"))
     path = Path(args.get("path") or ".")
     if not path.is_dir():
@@ -67,4 +78,4 @@ def command_init(args: dict[str, Any]) -> int:
         return fail(PROG, tr(message, path=str(path)))
     from mlhooks._initplan import run_init
 
-    return guarded(PROG, lambda: run_init(path, args))
+    return guarded(PROG, lambda: run_init(path, args, findings))

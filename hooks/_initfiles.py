@@ -13,14 +13,13 @@ each one ``# <key>``, and the module writing it says what the comment reads.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import string
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Mapping, cast
+from typing import Any, Iterable, Mapping
 
 from mlhooks._cli import Context, Hook, hook_settings, run_check
 from mlhooks._config import ConfigError, Settings
@@ -60,10 +59,19 @@ def commented(text: str) -> str:
     return "".join(f"# {line}\n" for line in tr(text).split("\n"))
 
 
+HOOKS: dict[str, Hook] = {}  # handed down by the umbrella command: see use_hooks
+
+
+def use_hooks(hooks: Iterable[Hook]) -> None:
+    """The hooks init consults. The ``mlhooks`` command passes them down: modules
+    with a leading underscore never import a hook."""
+    HOOKS.clear()
+    HOOKS.update((hook.id, hook) for hook in hooks)
+
+
 def load_hook(hook_id: str) -> Hook:
-    """The ``HOOK`` record of the hook ``hook_id`` (its module imported on demand)."""
-    module = importlib.import_module(f"mlhooks.{hook_id.replace('-', '_')}")
-    return cast(Hook, module.HOOK)
+    """The ``Hook`` record of ``hook_id``, among those handed down."""
+    return HOOKS[hook_id]
 
 
 def project_settings(hook_id: str, table: dict[str, Any], where: str) -> Settings:
@@ -155,18 +163,24 @@ def skeleton() -> str:
 
 
 def section_headings(settings: Settings) -> dict[str, str]:
-    """Each section key -> the skeleton heading that gives the README that section."""
-    module = importlib.import_module("mlhooks.check_readme_sections")
+    """Each section key -> the skeleton heading that gives the README that section,
+    asked of check-readme-sections itself over a README of that one heading."""
+    import tempfile
+
+    hook, found = load_hook(HOOK), {}
     headings = re.findall(r"(?m)^## (.+)$", skeleton())
-    found = {}
-    for key in settings["sections"]:
-        one = Settings({**settings, "sections": [key]})
-        for heading in headings:
-            text = f"# README\n\n## {heading}\n"
-            problems = module.readme_problems("README.md", text, one)
-            if not any(d.code == "MLH411" for d in problems):
-                found[key] = heading
-                break
+    with tempfile.TemporaryDirectory() as scratch:
+        folders = [Path(scratch, str(n)) for n in range(len(headings))]
+        for folder, heading in zip(folders, headings):
+            folder.mkdir()
+            (folder / "README.md").write_text(f"# README\n\n## {heading}\n", "utf-8")
+        for key in settings["sections"]:
+            one = Settings({**settings, "sections": [key], "exclude": []})
+            for folder, heading in zip(folders, headings):
+                problems = hook.check(Context(Repo(folder, in_git=False), one))
+                if not any(d.code == "MLH411" for d in problems):
+                    found[key] = heading
+                    break
     return found
 
 

@@ -33,7 +33,14 @@ from mlhooks._initlint import (
     uses_ruff,
 )
 from mlhooks._initprecommit import plan_precommit
-from mlhooks._initreport import diff, existing_findings, install, next_steps, status
+from mlhooks._initreport import (
+    Findings,
+    diff,
+    existing_findings,
+    install,
+    next_steps,
+    status,
+)
 from mlhooks._initsource import Source
 from mlhooks._linters import PYPROJECT, TOOLS, read_tools
 from mlhooks._precommit import PRE_COMMIT, PreCommit
@@ -114,7 +121,9 @@ def shown_as(root: Path) -> Callable[[str], str]:
     return lambda path: os.path.relpath(root / path).replace(os.sep, "/")
 
 
-def write(repo: Repo, changes: list[Change], args: dict[str, Any]) -> list[str]:
+def write(
+    repo: Repo, changes: list[Change], args: dict[str, Any], findings: Findings
+) -> list[str]:
     """Write the changed files, install the git hook; the lines that follow."""
     had_files = repo.in_git and bool(repo.tracked)
     for change in changes:
@@ -127,7 +136,7 @@ def write(repo: Repo, changes: list[Change], args: dict[str, Any]) -> list[str]:
     if not any(change.changed for change in changes):
         lines.append(tr("Nothing to change."))
     skip = {change.path for change in changes}
-    found = existing_findings(repo.root, skip) if had_files else 0
+    found = existing_findings(Repo(repo.root), skip, findings) if had_files else 0
     folders = 0
     if not args.get("layout"):  # say what --layout would add
         table, where = read_config(repo.root, None)
@@ -135,8 +144,9 @@ def write(repo: Repo, changes: list[Change], args: dict[str, Any]) -> list[str]:
     return lines + next_steps(repo, changes, installed, found, folders)
 
 
-def run_init(path: Path, args: dict[str, Any]) -> int:
-    """Plan, then print the diff (``--dry-run``) or write and say what next."""
+def run_init(path: Path, args: dict[str, Any], findings: Findings) -> int:
+    """Plan, then print the diff (``--dry-run``) or write and say what next;
+    ``findings`` gives the project's findings (for the ``mlhooks baseline`` hint)."""
     repo = project_root(path)
     dry_run, shown = bool(args.get("dry_run")), shown_as(repo.root)
     changes = plan(repo, args)
@@ -146,6 +156,6 @@ def run_init(path: Path, args: dict[str, Any]) -> int:
     if dry_run:
         lines.append(tr("Dry run: nothing was written."))
     else:
-        lines += write(repo, changes, args)
+        lines += write(repo, changes, args, findings)
     print("\n".join(lines))
     return 0

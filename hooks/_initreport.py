@@ -13,16 +13,15 @@ old repository can adopt the guideline without fixing them all.
 from __future__ import annotations
 
 import difflib
-import importlib
 import os
 import shlex
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Callable
 
-from mlhooks._baseline import apply
-from mlhooks._cli import hook_settings
-from mlhooks._config import ConfigError, read_config
+from mlhooks._config import ConfigError
+from mlhooks._diagnostics import Diagnostic
 from mlhooks._files import Repo, git
 from mlhooks._i18n import N_, language, listing, set_language, tr
 from mlhooks._initfiles import Change
@@ -84,16 +83,15 @@ def install(root: Path) -> tuple[bool, str]:
     return True, tr("{path}: installed (pre-commit install)", path=shown)
 
 
-def existing_findings(root: Path, skip: set[str]) -> int:
-    """How many findings ``mlhooks check`` reports in tracked files (``skip`` and
-    what the baseline holds aside)."""
-    cli = importlib.import_module("mlhooks.cli")
-    repo, lang, hooks = Repo(root), language(), cli.load_hooks()
+Findings = Callable[[Repo], list[Diagnostic]]
+
+
+def existing_findings(repo: Repo, skip: set[str], findings: Findings) -> int:
+    """How many of the project's ``findings`` (what ``mlhooks check`` reports, less
+    the baseline) are in tracked files other than ``skip``."""
+    lang = language()
     try:
-        table, where = read_config(root, None)
-        setting = hook_settings(hooks[0], table, where, {})["baseline"]
-        results = cli.check_project(repo, {}, hooks)
-        found = [d for ds in results.values() for d in apply(ds, root, setting)[0]]
+        found = findings(repo)
     except ConfigError:
         return 0
     finally:

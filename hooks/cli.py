@@ -259,6 +259,16 @@ def command_check(args: dict[str, Any]) -> int:
     return guarded("mlhooks check", work)
 
 
+def project_findings(repo: Repo) -> list[Diagnostic]:
+    """What ``mlhooks check`` reports for ``repo`` (no fixes), less its baseline."""
+    hooks = load_hooks()
+    results = check_project(repo, {}, hooks)
+    setting = _baseline_setting(repo, {}, hooks)
+    return [
+        d for found in results.values() for d in apply(found, repo.root, setting)[0]
+    ]
+
+
 def command_baseline(args: dict[str, Any]) -> int:
     """Record the project's findings in the baseline file (``--prune``: only drop
     the entries that no longer occur)."""
@@ -399,7 +409,7 @@ def _dispatch(args: dict[str, Any]) -> int:
         "rules": command_rules,
         "explain": command_explain,
         "baseline": command_baseline,
-        "init": command_init,
+        "init": lambda args: command_init(args, load_hooks(), project_findings),
     }
     return commands.get(args["command"], command_check)(args)
 

@@ -23,6 +23,7 @@ from mlhooks._initprecommit import mlhooks_ids
 from mlhooks._initsource import pip_url
 from mlhooks.check_lint_config import main as check_lint_config
 from mlhooks.check_readme_sections import OPTIONS, readme_problems
+from mlhooks.cli import load_hooks, project_findings
 
 URL, REV = "https://github.com/example/mlhooks", "v1.2.0"
 SOURCE = ("--repo", URL, "--rev", REV, "--no-install")
@@ -226,7 +227,7 @@ STARTS = {
 def init(*argv: str) -> int:
     parser = Parser(prog="mlhooks init")
     add_arguments(parser)
-    return command_init(vars(parser.parse_args(argv)))
+    return command_init(vars(parser.parse_args(argv)), load_hooks(), project_findings)
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -144,6 +144,8 @@ def test_imports_point_down(name):
         return
     upward = {i for i in imported if not i.startswith("_") and i != "__init__"}
     assert not upward, f"{name} imports {upward}: only the core may be imported"
+    source = (HOOKS_DIR / f"{name}.py").read_text(encoding="utf-8")
+    assert "import_module(" not in source, f"{name} imports a module by name"
 
 
 def test_core_modules_stay_small():
