@@ -81,6 +81,13 @@ def tr(template: str, /, **values: object) -> str:
     return template.format(**values) if values else template
 
 
+def width(text: str) -> int:
+    """Columns ``text`` takes in a fixed-width font (East Asian wide: 2)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def listing(items: Iterable[str]) -> str:
     """Items of a message listed as the language lists them (``a, b`` / ``a、b``)."""
     return ("、" if _state["lang"] == "ja" else ", ").join(items)

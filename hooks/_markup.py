@@ -12,8 +12,9 @@ underline shorter than its title counts from 4 characters on (full-width charact
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
+
+from mlhooks._i18n import width
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
 _CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
@@ -144,11 +145,6 @@ def _markdown(lines: list[str]) -> tuple[list[Heading], list[str]]:
     return headings, visible
 
 
-def _width(text: str) -> int:
-    """Columns ``text`` takes in a fixed-width font (East Asian wide: 2)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _rst_title(lines: list[str], i: int) -> tuple[tuple[str, bool], int] | None:
     """The adornment style and text line of a reST title starting at line ``i``."""
     first, text = _ADORNMENT.match(lines[i]), lines[i + 1]
@@ -158,7 +154,7 @@ def _rst_title(lines: list[str], i: int) -> tuple[tuple[str, bool], int] | None:
     under, size = _ADORNMENT.match(text), len(text.rstrip())
     title = lines[i].rstrip()
     if under and title and not first and not title[0].isspace():
-        if size >= 4 or size >= _width(title):
+        if size >= 4 or size >= width(title):
             return (under.group(1), False), i
     return None
 

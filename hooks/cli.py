@@ -44,7 +44,15 @@ from mlhooks._config import (
 )
 from mlhooks._diagnostics import CORE_CODES, Diagnostic
 from mlhooks._files import Repo
-from mlhooks._i18n import LANGUAGES, N_, explanation, language, set_language, tr
+from mlhooks._i18n import (
+    LANGUAGES,
+    N_,
+    explanation,
+    language,
+    set_language,
+    tr,
+    width,
+)
 from mlhooks._init import add_arguments as init_arguments
 from mlhooks._init import command_init
 from mlhooks._noqa import matches
@@ -167,12 +175,9 @@ SECTION_NAMES = {
 }
 
 
-def padded(text: str, width: int) -> str:
-    """``text`` padded to ``width`` terminal columns (CJK characters take two)."""
-    import unicodedata
-
-    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
-    return text + " " * max(width - len(text) - wide, 0)
+def padded(text: str, columns: int) -> str:
+    """``text`` padded to ``columns`` terminal columns (CJK characters take two)."""
+    return text + " " * max(columns - width(text), 0)
 
 
 def summary(results: dict[str, list[Diagnostic]], hooks: list[Hook]) -> str:
@@ -232,12 +237,8 @@ def command_check(args: dict[str, Any]) -> int:
             report_format(Path(args["report"]))  # a wrong name fails before the run
         repo = _repo_at(path)
         hooks = load_hooks()
-        results = check_project(repo, args, hooks)
-        root, hidden = repo.root, 0
-        setting = _baseline_setting(repo, args, hooks)
-        for hook_id, found in results.items():
-            results[hook_id], left_out = apply(found, root, setting)
-            hidden += left_out
+        results, hidden, setting = unbaselined(repo, args, hooks)
+        root = repo.root
         found = [d for diags in results.values() for d in diags]
         fmt = args.get("format", "text")
         report(found, root, fmt, note(hidden, setting))
@@ -259,14 +260,23 @@ def command_check(args: dict[str, Any]) -> int:
     return guarded("mlhooks check", work)
 
 
+def unbaselined(
+    repo: Repo, args: dict[str, Any], hooks: list[Hook]
+) -> tuple[dict[str, list[Diagnostic]], int, str]:
+    """``check_project`` less what the baseline holds: the findings by hook id, how
+    many the baseline left out, and the baseline setting."""
+    results, hidden = check_project(repo, args, hooks), 0
+    setting = _baseline_setting(repo, args, hooks)
+    for hook_id, found in results.items():
+        results[hook_id], left_out = apply(found, repo.root, setting)
+        hidden += left_out
+    return results, hidden, setting
+
+
 def project_findings(repo: Repo) -> list[Diagnostic]:
     """What ``mlhooks check`` reports for ``repo`` (no fixes), less its baseline."""
-    hooks = load_hooks()
-    results = check_project(repo, {}, hooks)
-    setting = _baseline_setting(repo, {}, hooks)
-    return [
-        d for found in results.values() for d in apply(found, repo.root, setting)[0]
-    ]
+    results = unbaselined(repo, {}, load_hooks())[0]
+    return [d for found in results.values() for d in found]
 
 
 def command_baseline(args: dict[str, Any]) -> int:
